@@ -1,0 +1,31 @@
+package dev.qunguan.adapter;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** The HTTP answer to a webhook request. Error answers are short JSON bodies that leak nothing. */
+public record WebhookResponse(int status, String contentType, byte[] body, Map<String, String> headers) {
+    public WebhookResponse {
+        headers = Map.copyOf(headers);
+    }
+
+    public static WebhookResponse noContent() {
+        return new WebhookResponse(204, "", new byte[0], Map.of());
+    }
+
+    public static WebhookResponse json(int status, String json) {
+        return new WebhookResponse(status, "application/json; charset=utf-8",
+                json.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    /** {@code {"error":"<code>"}} with the given status; {@code code} is a fixed machine word, never input. */
+    public static WebhookResponse error(int status, String code) {
+        return json(status, "{\"error\":\"" + code + "\"}");
+    }
+
+    public WebhookResponse withHeader(String name, String value) {
+        Map<String, String> more = new java.util.HashMap<>(headers);
+        more.put(name, value);
+        return new WebhookResponse(status, contentType, body, more);
+    }
+}

@@ -1,0 +1,5 @@
+/** The Netty webhook server: routing, acknowledgement, health and metrics. */
+@NullMarked
+package dev.qunguan.server;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,21 @@
+package dev.qunguan.store;
+
+import java.util.Objects;
+
+/** All storage ports over one database. */
+public record Stores(
+        CheckInStore checkIns,
+        WarningStore warnings,
+        FaqStore faq,
+        ScriptOverrideStore scriptOverrides,
+        DeliveryLog deliveries,
+        ChatMarks chatMarks) {
+    public Stores {
+        Objects.requireNonNull(checkIns, "checkIns");
+        Objects.requireNonNull(warnings, "warnings");
+        Objects.requireNonNull(faq, "faq");
+        Objects.requireNonNull(scriptOverrides, "scriptOverrides");
+        Objects.requireNonNull(deliveries, "deliveries");
+        Objects.requireNonNull(chatMarks, "chatMarks");
+    }
+}

@@ -1,0 +1,15 @@
+package dev.qunguan.store;
+
+import dev.qunguan.event.ChatRef;
+import java.time.Instant;
+import java.util.List;
+
+/** Moderation warnings per chat and member. Only warnings at or after {@code since} are active. */
+public interface WarningStore {
+    Warning add(ChatRef chat, String userId, String reason, String issuedBy, Instant at);
+
+    List<Warning> active(ChatRef chat, String userId, Instant since);
+
+    /** Withdraws the member's most recent active warning; false when there was none. */
+    boolean removeLatest(ChatRef chat, String userId, Instant since);
+}
