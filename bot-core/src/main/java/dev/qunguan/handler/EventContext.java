@@ -9,15 +9,17 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What a handler may know besides the event: the clock, the chat's effective reply script, and who
- * the configured bot admins are (in addition to the platform's owners and admins).
+ * What a handler may know besides the event: the clock, the chat's effective reply script, who the
+ * configured bot admins are (in addition to the platform's owners and admins), and a way to ask for a
+ * later wake-up.
  */
-public record EventContext(ChatRef chat, Clock clock, ChatScript script, Set<String> botAdmins) {
+public record EventContext(ChatRef chat, Clock clock, ChatScript script, Set<String> botAdmins, Timers timers) {
     public EventContext {
         Objects.requireNonNull(chat, "chat");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(script, "script");
         botAdmins = Set.copyOf(botAdmins);
+        Objects.requireNonNull(timers, "timers");
     }
 
     public Instant now() {

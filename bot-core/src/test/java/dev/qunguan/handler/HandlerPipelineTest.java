@@ -89,6 +89,6 @@ final class HandlerPipelineTest {
                 return List.of();
             }
         };
-        return new EventContext(CHAT, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), script, Set.of());
+        return new EventContext(CHAT, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), script, Set.of(), Timers.none());
     }
 }
