@@ -1,0 +1,24 @@
+package dev.qunguan.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code qunguan <subcommand>}: the entry point scripts/qunguan runs. */
+@Command(name = "qunguan", mixinStandardHelpOptions = true, version = "qunguan 0.1.0",
+        description = "Chinese-first group assistant: welcome, check-in, FAQ and moderation for chat groups.",
+        subcommands = {ServeCommand.class, ChatCommand.class})
+public final class Main implements Runnable {
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a subcommand and returns its exit code (tests call this instead of main). */
+    public static int run(String... args) {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+}
