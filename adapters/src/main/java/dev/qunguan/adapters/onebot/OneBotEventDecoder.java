@@ -1,0 +1,213 @@
+package dev.qunguan.adapters.onebot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.qunguan.adapter.Inbound;
+import dev.qunguan.adapter.WebhookResponse;
+import dev.qunguan.event.BotAddedToChat;
+import dev.qunguan.event.ChatRef;
+import dev.qunguan.event.Event;
+import dev.qunguan.event.EventId;
+import dev.qunguan.event.MemberJoined;
+import dev.qunguan.event.MemberLeft;
+import dev.qunguan.event.MessageRecalled;
+import dev.qunguan.event.MessageReceived;
+import dev.qunguan.event.MessageRef;
+import dev.qunguan.event.Role;
+import dev.qunguan.event.UserRef;
+import dev.qunguan.message.Message;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Parses the body of one OneBot v11 HTTP POST report into core events. Group messages and the group
+ * join, leave and recall notices become events; everything else (meta events, private messages,
+ * requests, other notices, the bot's own messages) is answered with 204.
+ */
+final class OneBotEventDecoder {
+    private static final Logger log = LoggerFactory.getLogger(OneBotEventDecoder.class);
+    private static final Inbound IGNORED = new Inbound.Answered(WebhookResponse.noContent());
+    private static final Inbound MALFORMED = new Inbound.Rejected(WebhookResponse.error(400, "malformed"));
+
+    private final ObjectMapper mapper;
+
+    private OneBotEventDecoder(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    static OneBotEventDecoder create(ObjectMapper mapper) {
+        return new OneBotEventDecoder(mapper);
+    }
+
+    /** Never throws: bad JSON or a known event with missing or mistyped fields yields a 400 rejection. */
+    Inbound decode(byte[] body) {
+        if (body.length == 0) {
+            return MALFORMED;
+        }
+        JsonNode root;
+        try {
+            root = mapper.readTree(body);
+        } catch (IOException notJson) {
+            log.debug("OneBot report is not JSON: {}", notJson.getClass().getSimpleName());
+            return MALFORMED;
+        }
+        if (root == null || !root.isObject()) {
+            return MALFORMED;
+        }
+        try {
+            return switch (requiredText(root, "post_type")) {
+                case "message" -> message(root);
+                case "notice" -> notice(root);
+                default -> IGNORED; // meta_event (heartbeat, lifecycle), request, message_sent
+            };
+        } catch (MalformedPayload malformed) {
+            log.debug("OneBot report refused: {}", malformed.getMessage());
+            return MALFORMED;
+        }
+    }
+
+    private static Inbound message(JsonNode event) {
+        if (!requiredText(event, "message_type").equals("group")) {
+            return IGNORED; // private messages are out of scope for a group assistant
+        }
+        if (optionalText(event, "sub_type").equals("notice")) {
+            return IGNORED; // system line such as "anonymous chat disabled", not a member speaking
+        }
+        long selfId = requiredLong(event, "self_id");
+        long userId = requiredLong(event, "user_id");
+        if (userId == selfId) {
+            return IGNORED;
+        }
+        ChatRef chat = chat(requiredLong(event, "group_id"));
+        String messageId = requiredId(event, "message_id");
+        Instant at = time(event);
+        JsonNode content = event.get("message");
+        if (content == null || content.isNull()) {
+            throw MalformedPayload.missing("message");
+        }
+        Message message = IncomingMessage.read(content, selfId);
+        EventId id = EventId.of("onebot:" + selfId + ":msg:" + messageId);
+        Event received = new MessageReceived(id, chat, sender(event, userId), MessageRef.of(messageId), message, at);
+        return new Inbound.Accepted(List.of(received), new Delivery.GroupMessage(chat, messageId));
+    }
+
+    private static UserRef sender(JsonNode event, long userId) {
+        String id = Long.toString(userId);
+        JsonNode anonymous = event.get("anonymous");
+        if (anonymous != null && anonymous.isObject()) {
+            return new UserRef(id, optionalText(anonymous, "name"), Role.MEMBER);
+        }
+        // sender is best-effort by the spec: absent or odd fields fall back rather than refuse the message
+        JsonNode sender = event.path("sender");
+        String card = optionalText(sender, "card");
+        String displayName = !card.isBlank() ? card : optionalText(sender, "nickname");
+        Role role = switch (optionalText(sender, "role")) {
+            case "owner" -> Role.OWNER;
+            case "admin" -> Role.ADMIN;
+            default -> Role.MEMBER;
+        };
+        return new UserRef(id, displayName, role); // a blank name becomes the user id
+    }
+
+    private static Inbound notice(JsonNode event) {
+        String noticeType = requiredText(event, "notice_type");
+        return switch (noticeType) {
+            case "group_increase", "group_decrease", "group_recall" -> groupNotice(event, noticeType);
+            default -> IGNORED; // group_ban, group_admin, group_upload, friend_add, notify...
+        };
+    }
+
+    private static Inbound groupNotice(JsonNode event, String noticeType) {
+        long selfId = requiredLong(event, "self_id");
+        long userId = requiredLong(event, "user_id");
+        long groupId = requiredLong(event, "group_id");
+        long time = requiredLong(event, "time");
+        ChatRef chat = chat(groupId);
+        Instant at = Instant.ofEpochSecond(time);
+        // v11 events carry no id; (notice type, group, user, time) is the documented dedupe key
+        String key = "onebot:" + selfId + ":" + noticeType + ":" + groupId + ":" + userId + ":" + time;
+        String user = Long.toString(userId);
+        boolean aboutBot = userId == selfId;
+        Event decoded;
+        switch (noticeType) {
+            case "group_increase" -> decoded = aboutBot
+                    ? new BotAddedToChat(EventId.of(key), chat, at)
+                    // notices carry no names; the id stands in until someone looks the member up
+                    : new MemberJoined(EventId.of(key), chat, UserRef.member(user, user), at);
+            case "group_decrease" -> {
+                String subType = optionalText(event, "sub_type");
+                if (aboutBot || subType.equals("kick_me")) {
+                    return IGNORED; // the bot is gone from the group: nothing left to handle there
+                }
+                decoded = new MemberLeft(EventId.of(key), chat, UserRef.member(user, user), subType.equals("kick"), at);
+            }
+            default -> {
+                String messageId = requiredId(event, "message_id");
+                String operator = event.hasNonNull("operator_id") ? Long.toString(requiredLong(event, "operator_id")) : user;
+                decoded = new MessageRecalled(
+                        EventId.of(key + ":" + messageId), chat, MessageRef.of(messageId), user, operator, at);
+            }
+        }
+        return new Inbound.Accepted(List.of(decoded), new Delivery.GroupNotice(chat, noticeType));
+    }
+
+    private static ChatRef chat(long groupId) {
+        return ChatRef.of(OneBotAdapter.PLATFORM, Long.toString(groupId));
+    }
+
+    private static Instant time(JsonNode event) {
+        return Instant.ofEpochSecond(requiredLong(event, "time"));
+    }
+
+    private static String requiredText(JsonNode event, String field) {
+        JsonNode value = event.get(field);
+        if (value == null || value.isNull()) {
+            throw MalformedPayload.missing(field);
+        }
+        if (!value.isTextual()) {
+            throw MalformedPayload.wrongType(field, "string");
+        }
+        return value.textValue();
+    }
+
+    private static String optionalText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isTextual() ? value.textValue() : "";
+    }
+
+    /** Ids are int64 in the spec; some implementations send them as numeric strings. */
+    private static long requiredLong(JsonNode event, String field) {
+        JsonNode value = event.get(field);
+        if (value == null || value.isNull()) {
+            throw MalformedPayload.missing(field);
+        }
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            return value.longValue();
+        }
+        if (value.isTextual()) {
+            try {
+                return Long.parseLong(value.textValue().strip());
+            } catch (NumberFormatException notNumeric) {
+                throw MalformedPayload.wrongType(field, "integer");
+            }
+        }
+        throw MalformedPayload.wrongType(field, "integer");
+    }
+
+    /** Message ids are int32 in the spec, but an opaque string id is still usable to quote or delete. */
+    private static String requiredId(JsonNode event, String field) {
+        JsonNode value = event.get(field);
+        if (value != null && value.isTextual() && !value.textValue().isBlank()) {
+            String id = value.textValue().strip();
+            try {
+                return Long.toString(Long.parseLong(id));
+            } catch (NumberFormatException opaque) {
+                return id;
+            }
+        }
+        return Long.toString(requiredLong(event, field));
+    }
+}
