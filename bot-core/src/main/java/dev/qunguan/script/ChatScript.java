@@ -1,5 +1,7 @@
 package dev.qunguan.script;
 
+import dev.qunguan.message.Message;
+import dev.qunguan.message.Segment;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +20,12 @@ public interface ChatScript {
      * @throws IllegalArgumentException if no script defines {@code key}
      */
     String render(String key, Map<String, String> variables);
+
+    /**
+     * Renders the template under {@code key} as a message in which the variables named in
+     * {@code mentions} (such as {@code member}) are real @-mentions where the template puts them.
+     */
+    Message renderMessage(String key, Map<String, String> variables, Map<String, List<Segment.Mention>> mentions);
 
     /** The raw template under {@code key}, for {@code /script show}. */
     String template(String key);

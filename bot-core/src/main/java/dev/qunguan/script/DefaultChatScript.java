@@ -1,5 +1,7 @@
 package dev.qunguan.script;
 
+import dev.qunguan.message.Message;
+import dev.qunguan.message.Segment;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +61,17 @@ final class DefaultChatScript implements ChatScript {
         Objects.requireNonNull(variables, "variables");
         Template template = lookUp(key);
         return template.render(withOwnVariables(template, variables));
+    }
+
+    @Override
+    public Message renderMessage(String key, Map<String, String> variables,
+            Map<String, List<Segment.Mention>> mentions) {
+        Objects.requireNonNull(variables, "variables");
+        Objects.requireNonNull(mentions, "mentions");
+        Template template = lookUp(key);
+        // several mentioned members are listed the way the locale lists names
+        String separator = settings.locale().equals("en") ? ", " : "、";
+        return new Message(template.renderSegments(withOwnVariables(template, variables), mentions, separator));
     }
 
     private Map<String, String> withOwnVariables(Template template, Map<String, String> variables) {

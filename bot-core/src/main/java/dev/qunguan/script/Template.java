@@ -1,5 +1,6 @@
 package dev.qunguan.script;
 
+import dev.qunguan.message.Segment;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -134,5 +135,42 @@ final class Template {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Renders into message segments: placeholders named in {@code mentions} become @-mentions in place
+     * (several joined by {@code separator}), the rest is text as in {@link #render}.
+     */
+    List<Segment> renderSegments(Map<String, String> values, Map<String, List<Segment.Mention>> mentions,
+            String separator) {
+        List<Segment> segments = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (Part part : parts) {
+            switch (part) {
+                case Literal(String literal) -> text.append(literal);
+                case Placeholder(String name) -> {
+                    List<Segment.Mention> mentioned = mentions.get(name);
+                    if (mentioned == null || mentioned.isEmpty()) {
+                        String value = values.get(name);
+                        text.append(value == null ? "" : value);
+                        continue;
+                    }
+                    for (int i = 0; i < mentioned.size(); i++) {
+                        if (i > 0) {
+                            text.append(separator);
+                        }
+                        if (!text.isEmpty()) {
+                            segments.add(new Segment.Text(text.toString()));
+                            text.setLength(0);
+                        }
+                        segments.add(mentioned.get(i));
+                    }
+                }
+            }
+        }
+        if (!text.isEmpty()) {
+            segments.add(new Segment.Text(text.toString()));
+        }
+        return segments;
     }
 }

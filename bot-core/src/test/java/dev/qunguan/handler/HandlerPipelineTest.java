@@ -75,6 +75,12 @@ final class HandlerPipelineTest {
             }
 
             @Override
+            public dev.qunguan.message.Message renderMessage(String key, Map<String, String> variables,
+                    Map<String, List<dev.qunguan.message.Segment.Mention>> mentions) {
+                return dev.qunguan.message.Message.text(key);
+            }
+
+            @Override
             public String template(String key) {
                 return key;
             }

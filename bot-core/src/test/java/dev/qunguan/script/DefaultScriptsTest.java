@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.qunguan.config.BotConfig;
 import dev.qunguan.event.ChatRef;
+import dev.qunguan.message.Message;
+import dev.qunguan.message.Segment;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -66,6 +69,28 @@ final class DefaultScriptsTest {
             assertThat(script(locale).settings().timeZone()).as(locale).isEqualTo(ZoneId.of("Asia/Shanghai"));
         }
         assertThat(script("en").settings().groupName()).isEqualTo("this group");
+    }
+
+    @Test
+    void welcomeMessageMentionsTheMemberWhereTheTemplateNamesThem() {
+        Segment.Mention xiaohong = new Segment.Mention("55501", "小红", false);
+
+        Message message = script("zh-CN").renderMessage("welcome.简洁", Map.of("member", "小红"),
+                Map.of("member", List.of(xiaohong)));
+
+        assertThat(message.mentionedMembers()).containsExactly(xiaohong);
+        assertThat(message.plainText()).doesNotContain("小红").contains("欢迎");
+    }
+
+    @Test
+    void mergedWelcomeMentionsEveryNewcomer() {
+        List<Segment.Mention> newcomers = List.of(new Segment.Mention("1", "甲", false),
+                new Segment.Mention("2", "乙", false));
+
+        Message message = script("zh-CN").renderMessage("welcome-many.简洁", Map.of("count", "2"),
+                Map.of("members", newcomers));
+
+        assertThat(message.mentionedMembers()).containsExactlyElementsOf(newcomers);
     }
 
     @Test
