@@ -23,7 +23,9 @@ import dev.qunguan.outbound.ActionSender;
 import dev.qunguan.outbound.SendLimiter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.ResourceLeakDetector;
+import io.netty.util.ResourceLeakDetectorFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,12 +47,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,9 +75,23 @@ final class WebhookServerTest {
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private WebhookServer server;
 
+    private static final List<String> LEAKS = new CopyOnWriteArrayList<>();
+
     @BeforeAll
     static void detectEveryLeak() {
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
+        // Takes effect when Netty's buffer classes load, which happens in the first test's server start.
+        ResourceLeakDetectorFactory.setResourceLeakDetectorFactory(new RecordingLeakDetectors());
+    }
+
+    @AfterAll
+    static void leakedNoBuffer() {
+        System.gc();
+        // Leaks are reported when the next tracked buffer is allocated after the leaked one was collected.
+        for (int i = 0; i < 100; i++) {
+            ByteBufAllocator.DEFAULT.buffer(16).release();
+        }
+        assertThat(LEAKS).isEmpty();
     }
 
     @AfterEach
@@ -250,6 +268,21 @@ final class WebhookServerTest {
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).isEqualTo("{\"error\":\"too_large\"}");
         assertThat(route.lastRequest.get()).isNull();
+    }
+
+    @Test
+    void refusesAnOversizedBodyBeforeTheClientSendsItWhenAskedToContinue() throws Exception {
+        start();
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write(("POST " + PATH + " HTTP/1.1\r\nHost: test\r\nExpect: 100-continue\r\n"
+                    + "Content-Length: " + (2 << 20) + "\r\n\r\n").getBytes(UTF_8));
+
+            RawResponse response = RawResponse.read(socket.getInputStream());
+
+            assertThat(response.status()).isEqualTo(413);
+            assertThat(response.body()).isEqualTo("{\"error\":\"too_large\"}");
+            assertThat(socket.getInputStream().read()).as("connection closed").isEqualTo(-1);
+        }
     }
 
     @Test
@@ -485,6 +518,26 @@ final class WebhookServerTest {
                 return Acknowledgement.allViaApi(reply);
             }
             return new Acknowledgement(WebhookResponse.json(200, "{\"handled\":" + reply.actions().size() + "}"), reply);
+        }
+    }
+
+    private static final class RecordingLeakDetectors extends ResourceLeakDetectorFactory {
+        @Override
+        @SuppressWarnings("deprecation")
+        public <T> ResourceLeakDetector<T> newResourceLeakDetector(Class<T> resource, int samplingInterval, long maxActive) {
+            return new ResourceLeakDetector<>(resource, samplingInterval) {
+                @Override
+                protected void reportTracedLeak(String resourceType, String records) {
+                    LEAKS.add(resourceType + records);
+                    super.reportTracedLeak(resourceType, records);
+                }
+
+                @Override
+                protected void reportUntracedLeak(String resourceType) {
+                    LEAKS.add(resourceType);
+                    super.reportUntracedLeak(resourceType);
+                }
+            };
         }
     }
 
