@@ -12,8 +12,6 @@ final class DefaultRuleClassifier implements RuleClassifier {
 
     /** More hits of one cue add less and less; beyond this many distinct hits they add nothing. */
     private static final int MAX_DISTINCT_HITS = 3;
-    /** How far before an insult a 你 still makes it a personal attack. */
-    private static final int TARGET_WINDOW = 8;
 
     private final TextNormalizer normalizer;
     private final CueBook cueBook;
@@ -36,14 +34,16 @@ final class DefaultRuleClassifier implements RuleClassifier {
     @Override
     public Classification classifyNormalized(String normalizedText) {
         Evidence evidence = new Evidence();
-        for (Cue cue : cueBook.cues()) {
-            collect(cue, normalizedText, evidence);
+        for (Cue cue : cueBook.patterns()) {
+            match(cue, normalizedText, evidence);
         }
+        cueBook.lexicon().scan(normalizedText, MAX_DISTINCT_HITS,
+                (cue, distinct, targeted) -> record(cue.signal(), cue.kind(), cue.weight(), distinct, targeted, evidence));
         return VerdictScorer.score(evidence);
     }
 
-    private static void collect(Cue cue, String text, Evidence evidence) {
-        if (cue.kind() == Kind.ANCHOR && cue.signal().equals(CueBook.LONG_DIGITS) && evidence.contactId) {
+    private static void match(Cue cue, String text, Evidence evidence) {
+        if (cue.signal().equals(CueBook.LONG_DIGITS) && evidence.contactId) {
             return; // the digits are already counted as a phone or account id
         }
         Matcher matcher = cue.pattern().matcher(text);
@@ -51,7 +51,6 @@ final class DefaultRuleClassifier implements RuleClassifier {
         String second = null;
         int distinct = 0;
         boolean targeted = false;
-        boolean insults = cue.kind() == Kind.INSULT || cue.kind() == Kind.MILD_INSULT;
         while (distinct < MAX_DISTINCT_HITS && matcher.find()) {
             String hit = matcher.group();
             if (hit.equals(first) || hit.equals(second)) {
@@ -59,18 +58,22 @@ final class DefaultRuleClassifier implements RuleClassifier {
             }
             if (first == null) {
                 first = hit;
-            } else if (second == null) {
+            } else {
                 second = hit;
             }
             distinct++;
-            targeted |= insults && isTargeted(text, matcher.start());
+            targeted |= SecondPerson.precedes(text, matcher.start());
         }
-        if (distinct == 0) {
-            return;
+        if (distinct > 0) {
+            record(cue.signal(), cue.kind(), cue.weight(), distinct, targeted, evidence);
         }
-        evidence.addSignal(cue.signal());
-        double weight = cue.weight() * (1.0 + 0.5 * (distinct - 1));
-        switch (cue.kind()) {
+    }
+
+    private static void record(
+            String signal, Kind kind, double cueWeight, int distinct, boolean targeted, Evidence evidence) {
+        evidence.addSignal(signal);
+        double weight = cueWeight * (1.0 + 0.5 * (distinct - 1));
+        switch (kind) {
             case CONTACT_ID -> {
                 evidence.contactId = true;
                 evidence.adWeight += weight;
@@ -89,14 +92,14 @@ final class DefaultRuleClassifier implements RuleClassifier {
                 evidence.abuseWeight += weight;
                 markTargeted(evidence, targeted);
             }
-            case GROUP_ATTACK -> {
-                evidence.groupAttack = true;
-                evidence.abuseWeight += weight;
-            }
             case MILD_INSULT -> {
                 evidence.mildInsultTerms += distinct;
                 evidence.abuseWeight += weight;
                 markTargeted(evidence, targeted);
+            }
+            case GROUP_ATTACK -> {
+                evidence.groupAttack = true;
+                evidence.abuseWeight += weight;
             }
             case QUESTION -> evidence.questionWeight += weight;
         }
@@ -109,13 +112,9 @@ final class DefaultRuleClassifier implements RuleClassifier {
         }
     }
 
-    private static boolean isTargeted(String text, int insultStart) {
-        int you = text.lastIndexOf('你', insultStart - 1);
-        return you >= 0 && insultStart - you <= TARGET_WINDOW;
-    }
-
     @Override
     public String toString() {
-        return "RuleClassifier(" + cueBook.cues().size() + " cues, " + normalizer + ")";
+        return "RuleClassifier(" + cueBook.patterns().size() + " patterns, "
+                + cueBook.lexicon().cues().size() + " term lists, " + normalizer + ")";
     }
 }

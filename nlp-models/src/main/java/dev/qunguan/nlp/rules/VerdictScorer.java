@@ -15,7 +15,9 @@ final class VerdictScorer {
 
     /** An uncorroborated cue's ceiling: even two of them leave normal the largest share. */
     static final double UNCORROBORATED_CAP = 0.3;
-    private static final double MIN_WEIGHT_WITHOUT_ANCHOR = 1.2;
+    private static final double MIN_WEIGHT_WITHOUT_ANCHOR = 0.9;
+    private static final int MIN_LURES = 2;
+    private static final int MIN_LURES_IN_QUESTION = 3;
     private static final double TARGETED_INSULT_BONUS = 1.0;
     private static final double TARGETED_MILD_INSULT_BONUS = 0.5;
 
@@ -55,7 +57,9 @@ final class VerdictScorer {
 
     private static Claim adClaim(Evidence evidence) {
         boolean anchored = (evidence.contactId || evidence.anchor) && evidence.lureTerms >= 1;
-        boolean manyLures = evidence.lureTerms >= 2 && evidence.adWeight >= MIN_WEIGHT_WITHOUT_ANCHOR;
+        // A question that names a lure ("福利彩票怎么玩") is asking, not advertising, unless lures pile up.
+        int luresNeeded = evidence.questionWeight > 0 ? MIN_LURES_IN_QUESTION : MIN_LURES;
+        boolean manyLures = evidence.lureTerms >= luresNeeded && evidence.adWeight >= MIN_WEIGHT_WITHOUT_ANCHOR;
         return new Claim(Label.AD, probability(evidence.adWeight), anchored || manyLures);
     }
 

@@ -25,7 +25,7 @@ final class ContactWordCanonicalizer {
                     + "|" + NOT_AFTER_LETTER + "v(?:信|" + CharacterFolder.HEART + ")"
                     + "|[薇徽]信|[微薇威徽]" + CharacterFolder.HEART
                     + "|威信" + CONTACT_CONTEXT + "|(?<=加)威信"
-                    + "|(?<=加|\\+)v" + NOT_BEFORE_LETTER + ")"
+                    + "|(?<=加|\\+)v(?:" + NOT_BEFORE_LETTER + "|(?=[a-z0-9_-]{6,}))" + ")"
                     + "|(?<qq>"
                     + NOT_AFTER_LETTER + "qq" + NOT_BEFORE_LETTER
                     + "|扣扣|企鹅" + CONTACT_CONTEXT

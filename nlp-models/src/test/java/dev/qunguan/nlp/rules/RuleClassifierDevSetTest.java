@@ -32,10 +32,10 @@ final class RuleClassifierDevSetTest {
 
     private static final String FILE = "messages-dev.jsonl";
     // Measured figures minus a small margin: rule edits that lose precision fail here.
-    private static final double MIN_AD_PRECISION = 0.95;
-    private static final double MIN_AD_RECALL = 0.30;
-    private static final double MIN_ABUSE_PRECISION = 0.90;
-    private static final double MAX_FALSE_FLAG_RATE = 0.01;
+    private static final double MIN_AD_PRECISION = 0.97;
+    private static final double MIN_AD_RECALL = 0.42;
+    private static final double MIN_ABUSE_PRECISION = 0.93;
+    private static final double MAX_FALSE_FLAG_RATE = 0.005;
 
     private static final RuleClassifier CLASSIFIER = RuleClassifier.create();
     private static List<Row> rows = List.of();

@@ -93,6 +93,20 @@ final class RuleClassifierTest {
         assertThat(verdict.score(Label.AD)).isBetween(0.0, 0.3);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"福利彩票怎么玩", "兼职日结靠谱吗？", "哪里可以找兼职？"})
+    void treatsAQuestionAboutLuresAsAQuestionNotAnAd(String text) {
+        assertThat(classifier.classify(text).label()).as(text).isEqualTo(Label.QUESTION);
+    }
+
+    @Test
+    void flagsASmsPromotionWithAMaskedPhoneNumber() {
+        Classification verdict = classifier.classify("【某某商城】元宵特惠全场5折，详情咨询xxxxxxxxxxx，回T退订");
+
+        assertThat(verdict.label()).isEqualTo(Label.AD);
+        assertThat(verdict.signals()).contains("masked-number", "marketing");
+    }
+
     @Test
     void ranksAnAdAboveTheQuestionMarkItEndsWith() {
         Classification verdict = classifier.classify("想要兼职日结吗？加微信 abc12345");

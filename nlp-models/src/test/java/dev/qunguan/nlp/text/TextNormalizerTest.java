@@ -98,6 +98,8 @@ final class TextNormalizerTest {
         "威❤|微信",
         "薇♥|微信",
         "加威信|加微信",
+        "加vabc123456|加微信abc123456",
+        "加vip会员|加vip会员",
         "威信:abc|微信:abc",
         "扣扣|qq",
         "QQ|qq",
