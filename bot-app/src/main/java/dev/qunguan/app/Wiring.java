@@ -2,7 +2,7 @@ package dev.qunguan.app;
 
 import dev.qunguan.adapters.onebot.OneBotAdapter;
 import dev.qunguan.config.QunguanConfig;
-import dev.qunguan.nlp.RuleClassifier;
+import dev.qunguan.nlp.rules.RuleClassifier;
 import dev.qunguan.runtime.BotRuntime;
 import java.time.Clock;
 
