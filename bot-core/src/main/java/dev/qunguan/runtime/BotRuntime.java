@@ -151,7 +151,7 @@ public final class BotRuntime implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-            Database database = Database.open(config.storage());
+            Database database = Database.open(config.storage(), clock);
             try {
                 ReloadingScriptBook scripts = ScriptBooks.fromDirectory(Path.of(config.bot().scriptsDir()),
                         config.bot().locale(), database.stores().scriptOverrides(), clock);
