@@ -1,7 +1,9 @@
 package dev.qunguan.handler.admin;
 
 import dev.qunguan.action.Reply;
+import dev.qunguan.action.SendMessage;
 import dev.qunguan.handler.EventContext;
+import dev.qunguan.handler.MentionedText;
 import dev.qunguan.handler.moderation.WarningLadder;
 import dev.qunguan.message.Segment;
 import dev.qunguan.store.Warning;
@@ -25,10 +27,10 @@ final class WarningCommands {
         if (outcome.step() != WarningLadder.Step.WARNED) {
             return ladder.enforce(ctx, target, outcome, reasonText);
         }
-        return AdminHandler.say(ctx, ctx.script().render("admin.warned", Map.of(
-                "member", target.displayName(),
+        // Mentioned, so the member learns of the warning too.
+        return Reply.of(new SendMessage(ctx.chat(), MentionedText.render(ctx.script(), "admin.warned", Map.of(
                 "count", Integer.toString(outcome.activeWarnings()),
-                "reason", reasonText)));
+                "reason", reasonText), "member", target)));
     }
 
     Reply unwarn(EventContext ctx, Segment.Mention target) {

@@ -7,7 +7,7 @@ import dev.qunguan.action.SendMessage;
 import dev.qunguan.classify.Label;
 import dev.qunguan.event.ChatRef;
 import dev.qunguan.handler.EventContext;
-import dev.qunguan.message.Message;
+import dev.qunguan.handler.MentionedText;
 import dev.qunguan.message.Segment;
 import dev.qunguan.script.ModerationSettings;
 import dev.qunguan.store.Warning;
@@ -80,29 +80,25 @@ public final class WarningLadder {
     public Reply enforce(EventContext ctx, Segment.Mention member, Outcome outcome, String reasonText) {
         ModerationSettings settings = ctx.script().settings().moderation();
         ChatRef chat = ctx.chat();
-        String name = member.displayName();
         String count = Integer.toString(outcome.activeWarnings());
         return switch (outcome.step()) {
-            case WARNED -> Reply.of(say(chat, member, ctx.script().render("moderation.warned", Map.of(
-                    "member", name,
+            case WARNED -> Reply.of(say(ctx, member, "moderation.warned", Map.of(
                     "reason", reasonText,
                     "count", count,
                     "mute_at", Integer.toString(settings.muteAtWarnings()),
-                    "remove_at", Integer.toString(settings.removeAtWarnings())))));
+                    "remove_at", Integer.toString(settings.removeAtWarnings()))));
             case MUTED -> Reply.of(
                     new MuteMember(chat, member.userId(), settings.muteDuration()),
-                    say(chat, member, ctx.script().render("moderation.muted", Map.of(
-                            "member", name,
+                    say(ctx, member, "moderation.muted", Map.of(
                             "reason", reasonText,
                             "minutes", Long.toString(settings.muteDuration().toMinutes()),
                             "count", count,
-                            "remove_at", Integer.toString(settings.removeAtWarnings())))));
+                            "remove_at", Integer.toString(settings.removeAtWarnings()))));
             case REMOVED -> Reply.of(
                     new RemoveMember(chat, member.userId()),
-                    say(chat, member, ctx.script().render("moderation.removed", Map.of(
-                            "member", name,
+                    say(ctx, member, "moderation.removed", Map.of(
                             "reason", reasonText,
-                            "count", count))));
+                            "count", count)));
         };
     }
 
@@ -123,7 +119,7 @@ public final class WarningLadder {
         return ctx.now().minus(ctx.script().settings().moderation().warningExpiry());
     }
 
-    private static SendMessage say(ChatRef chat, Segment.Mention member, String text) {
-        return new SendMessage(chat, Message.of(member, new Segment.Text(" " + text)));
+    private static SendMessage say(EventContext ctx, Segment.Mention member, String key, Map<String, String> variables) {
+        return new SendMessage(ctx.chat(), MentionedText.render(ctx.script(), key, variables, "member", member));
     }
 }

@@ -9,6 +9,7 @@ import dev.qunguan.event.TimerFired;
 import dev.qunguan.event.UserRef;
 import dev.qunguan.handler.EventContext;
 import dev.qunguan.handler.Handler;
+import dev.qunguan.handler.MentionedText;
 import dev.qunguan.message.Message;
 import dev.qunguan.message.Segment;
 import dev.qunguan.script.ChatScript;
@@ -83,39 +84,28 @@ public final class WelcomeHandler implements Handler {
         String style = ScriptKeys.WELCOME_STYLES.contains(settings.welcomeStyle())
                 ? settings.welcomeStyle()
                 : ScriptKeys.WELCOME_STYLES.getFirst();
-        List<Segment> segments = new ArrayList<>();
+        List<Segment.Mention> mentions = new ArrayList<>(members.size());
         for (UserRef member : members) {
-            segments.add(new Segment.Mention(member.id(), member.displayName(), false));
+            mentions.add(new Segment.Mention(member.id(), member.displayName(), false));
         }
-        String text;
-        if (members.size() == 1) {
-            text = script.render("welcome." + style, Map.of(
-                    "member", members.getFirst().displayName(),
+        // The script fills {rules_summary} itself when it is left empty.
+        Message message;
+        if (mentions.size() == 1) {
+            message = MentionedText.render(script, "welcome." + style, Map.of(
                     "group", settings.groupName(),
-                    "rules_summary", rulesSummary(script)));
+                    "rules_summary", ""), "member", mentions.getFirst());
         } else {
-            text = script.render("welcome-many." + style, Map.of(
-                    "members", names(members, settings.locale()),
-                    "count", Integer.toString(members.size()),
+            message = MentionedText.render(script, "welcome-many." + style, Map.of(
+                    "count", Integer.toString(mentions.size()),
                     "group", settings.groupName(),
-                    "rules_summary", rulesSummary(script)));
+                    "rules_summary", ""), "members", mentions, nameSeparator(settings.locale()));
         }
-        segments.add(new Segment.Text(" " + text));
-        return Reply.of(new SendMessage(ctx.chat(), new Message(segments)));
-    }
-
-    private static String rulesSummary(ChatScript script) {
-        return "";
+        return Reply.of(new SendMessage(ctx.chat(), message));
     }
 
     /** Chinese lists names with the enumeration comma; other locales with a comma and space. */
-    private static String names(List<UserRef> members, String locale) {
-        String separator = locale.startsWith("zh") ? "、" : ", ";
-        List<String> names = new ArrayList<>(members.size());
-        for (UserRef member : members) {
-            names.add(member.displayName());
-        }
-        return String.join(separator, names);
+    private static String nameSeparator(String locale) {
+        return locale.startsWith("zh") ? "、" : ", ";
     }
 
     /**
