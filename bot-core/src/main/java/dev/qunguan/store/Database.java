@@ -1,0 +1,128 @@
+package dev.qunguan.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.qunguan.config.StorageConfig;
+import java.io.IOException;
+import java.nio.file.InvalidPathException;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database behind every store: a connection pool over SQLite (or PostgreSQL), migrated to the
+ * current schema when opened. Close it on shutdown.
+ *
+ * <p>PostgreSQL additionally needs {@code org.postgresql:postgresql} and
+ * {@code org.flywaydb:flyway-database-postgresql} on the class path of the application.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;]*");
+
+    private final HikariDataSource dataSource;
+    private final Stores stores;
+
+    private Database(HikariDataSource dataSource, Stores stores) {
+        this.dataSource = dataSource;
+        this.stores = stores;
+    }
+
+    /** Opens the database with the system clock stamping check-ins. */
+    public static Database open(StorageConfig config) {
+        return open(config, Clock.systemUTC());
+    }
+
+    /**
+     * Opens and migrates the database, failing at once with a {@link StorageException} naming the URL
+     * (never the password) when it cannot.
+     *
+     * @param clock stamps check-ins, which orders leaderboard ties
+     */
+    public static Database open(StorageConfig config, Clock clock) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(clock, "clock");
+        Dialect dialect = Dialect.of(config);
+        try {
+            dialect.prepare(config.url());
+        } catch (IOException | InvalidPathException e) {
+            throw new StorageException("cannot open database " + redacted(config.url())
+                    + ": cannot create its directory (" + e + ")", e);
+        }
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(dialect.poolConfig(config));
+        } catch (RuntimeException e) {
+            throw failure("cannot open database", config, e);
+        }
+        boolean migrated = false;
+        try {
+            MigrateResult result = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations(dialect.migrationLocation())
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+            log.info("Opened database {} at schema version {} ({} migrations applied now)",
+                    redacted(config.url()), result.targetSchemaVersion, result.migrationsExecuted);
+            migrated = true;
+        } catch (RuntimeException e) {
+            throw failure("cannot migrate database", config, e);
+        } finally {
+            if (!migrated) {
+                dataSource.close();
+            }
+        }
+        Transactions transactions = Transactions.of(dataSource, dialect.singleWriter());
+        Stores stores = new Stores(
+                JdbcCheckInStore.create(transactions, clock),
+                JdbcWarningStore.create(transactions),
+                JdbcFaqStore.create(transactions),
+                JdbcScriptOverrideStore.create(transactions),
+                JdbcDeliveryLog.create(transactions),
+                JdbcChatMarks.create(transactions));
+        return new Database(dataSource, stores);
+    }
+
+    public Stores stores() {
+        return stores;
+    }
+
+    /** The pooled connections, for health checks and tools; the stores cover normal use. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    private static StorageException failure(String what, StorageConfig config, Exception cause) {
+        String reason = scrub(innermostMessage(cause), config);
+        return new StorageException(what + " " + redacted(config.url()) + ": " + reason, cause);
+    }
+
+    private static String innermostMessage(Throwable failure) {
+        String message = failure.toString();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                message = t.getMessage();
+            }
+        }
+        return message;
+    }
+
+    private static String scrub(String text, StorageConfig config) {
+        String scrubbed = PASSWORD_IN_URL.matcher(text).replaceAll("$1***");
+        return config.password().isEmpty() ? scrubbed : scrubbed.replace(config.password(), "***");
+    }
+
+    static String redacted(String url) {
+        return PASSWORD_IN_URL.matcher(url).replaceAll("$1***");
+    }
+}
