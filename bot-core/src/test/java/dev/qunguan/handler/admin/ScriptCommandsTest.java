@@ -1,5 +1,7 @@
 package dev.qunguan.handler.admin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.qunguan.testing.ChatTester;
 import java.nio.file.Path;
 import java.util.Map;
@@ -51,7 +53,7 @@ final class ScriptCommandsTest {
                         .strip());
 
         tester.as("小明").says("签到").shouldReplyContaining("第1位").shouldNotContain("{nickname}");
-        org.assertj.core.api.Assertions.assertThat(tester.script().template("checkin.ok")).isEqualTo(before);
+        assertThat(tester.script().template("checkin.ok")).isEqualTo(before);
     }
 
     @Test
