@@ -1,0 +1,20 @@
+package dev.qunguan.handler.admin;
+
+import dev.qunguan.event.ChatRef;
+import java.util.Optional;
+
+/**
+ * What {@code /script} needs from the reply scripts besides the override store: naming keys, checking a
+ * template before it is stored, and dropping a chat's cached script after a change. The composition root
+ * adapts the script book to it, so handlers stay independent of how scripts are loaded.
+ */
+public interface ScriptEditing {
+    /** The full key an admin meant (for example {@code welcome} → {@code welcome.简洁}), if any. */
+    Optional<String> resolveKey(ChatRef chat, String typed);
+
+    /** Why the template cannot be used under the key (such as an unknown variable), or empty when it can. */
+    Optional<String> validate(String key, String template);
+
+    /** Forgets the chat's cached script so the next event sees the change. */
+    void invalidate(ChatRef chat);
+}

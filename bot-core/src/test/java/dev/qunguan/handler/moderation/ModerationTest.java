@@ -1,0 +1,109 @@
+package dev.qunguan.handler.moderation;
+
+import dev.qunguan.classify.Classification;
+import dev.qunguan.classify.Classifier;
+import dev.qunguan.classify.Label;
+import dev.qunguan.testing.ChatTester;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class ModerationTest {
+    /** Stands in for the real classifier, which is tested with its own data. */
+    static final Classifier FLAGS_WECHAT_ADS_AND_SWEARING = text -> {
+        if (text.contains("加微信")) {
+            return new Classification(Label.AD, 0.97, Map.of(Label.AD, 0.97), List.of("contact-solicitation"));
+        }
+        if (text.contains("傻逼")) {
+            return new Classification(Label.ABUSE, 0.95, Map.of(Label.ABUSE, 0.95), List.of("insult"));
+        }
+        if (text.contains("优惠")) {
+            // An unsure verdict: below the normal threshold.
+            return new Classification(Label.AD, 0.7, Map.of(Label.AD, 0.7), List.of());
+        }
+        return Classification.certain(Label.NORMAL, List.of());
+    };
+
+    @TempDir
+    Path dir;
+
+    private ChatTester tester;
+
+    @BeforeEach
+    void start() {
+        tester = ChatTester.builder(dir).classifier(FLAGS_WECHAT_ADS_AND_SWEARING).build();
+    }
+
+    @AfterEach
+    void stop() {
+        tester.close();
+    }
+
+    @Test
+    void adIsDeletedAndWarnedWithoutRepeatingTheAd() {
+        tester.as("小明").says("加微信 wx8888 领红包")
+                .shouldDelete()
+                .shouldMention("小明")
+                .shouldNotMute()
+                .shouldSendMessages(1)
+                .shouldNotContain("加微信", "wx8888", "领红包");
+    }
+
+    @Test
+    void abuseIsDeletedAndWarned() {
+        tester.as("小明").says("你是傻逼吧").shouldDelete().shouldMention("小明").shouldNotContain("傻逼");
+    }
+
+    @Test
+    void secondViolationMutesForTenMinutes() {
+        tester.as("小明").says("加微信领红包");
+
+        tester.as("小明").says("你个傻逼").shouldDelete().shouldMute(Duration.ofMinutes(10)).shouldMention("小明");
+    }
+
+    @Test
+    void thirdViolationRemovesTheMember() {
+        tester.as("小明").says("加微信领红包");
+        tester.as("小明").says("加微信领红包");
+
+        tester.as("小明").says("加微信领红包").shouldDelete().shouldRemove().shouldNotMute();
+    }
+
+    @Test
+    void warningsOfOneMemberDoNotCountForAnother() {
+        tester.as("小明").says("加微信领红包");
+
+        tester.as("小红").says("加微信领红包").shouldDelete().shouldNotMute();
+    }
+
+    @Test
+    void adminsAndOwnerAreNotModerated() {
+        tester.asAdmin("管理员").says("加微信领红包").shouldNotDelete();
+        tester.asOwner("群主").says("加微信领红包").shouldNotDelete();
+    }
+
+    @Test
+    void unsureVerdictIsLeftAlone() {
+        tester.as("小明").says("今天有优惠吗").shouldNotDelete();
+    }
+
+    @Test
+    void warningsExpireAfterThirtyDays() {
+        tester.as("小明").says("加微信领红包");
+        tester.clock().advance(Duration.ofDays(31));
+
+        tester.as("小明").says("加微信领红包").shouldDelete().shouldNotMute();
+    }
+
+    @Test
+    void moderatedMessageIsNotAnsweredByLaterFeatures() {
+        tester.asAdmin("群主").says("/faq add 加微信 | 不要加陌生人微信");
+
+        tester.as("小明").says("加微信").shouldDelete().shouldNotContain("不要加陌生人微信");
+    }
+}
