@@ -1,5 +1,8 @@
 package dev.qunguan.app;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import dev.qunguan.adapters.console.ConsoleChat;
 import dev.qunguan.config.QunguanConfig;
 import dev.qunguan.runtime.BotRuntime;
 import java.io.BufferedReader;
@@ -11,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,10 +33,12 @@ final class ChatCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        // the simulator's screen is the conversation: only problems are logged
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         QunguanConfig loaded = ConfigFile.load(config == null ? ConfigFile.DEFAULT : config, config != null, out);
         ConsoleChat console = new ConsoleChat(group, out, Clock.systemUTC());
         try (BotRuntime runtime = Wiring.runtime(loaded).adapter(console.adapter()).serveWebhooks(false).start()) {
-            console.attach(runtime);
+            console.attach(runtime::submit);
             console.printBanner();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             console.prompt();

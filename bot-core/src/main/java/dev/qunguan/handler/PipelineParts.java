@@ -1,7 +1,7 @@
 package dev.qunguan.handler;
 
 import dev.qunguan.classify.Classifier;
-import dev.qunguan.handler.admin.ScriptEditing;
+import dev.qunguan.script.ScriptEditing;
 import dev.qunguan.store.Stores;
 import java.util.Objects;
 

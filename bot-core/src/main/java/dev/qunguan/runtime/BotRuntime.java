@@ -9,6 +9,7 @@ import dev.qunguan.event.Event;
 import dev.qunguan.event.TimerFired;
 import dev.qunguan.handler.EventProcessor;
 import dev.qunguan.handler.HandlerPipeline;
+import dev.qunguan.handler.PipelineParts;
 import dev.qunguan.handler.StandardPipeline;
 import dev.qunguan.outbound.ActionSender;
 import dev.qunguan.outbound.ActionSenders;
@@ -158,11 +159,11 @@ public final class BotRuntime implements AutoCloseable {
                 scripts.startWatching(scheduler);
                 ActionSender sender = ActionSenders.rateLimited(byPlatform, config.bot().sendLimitPerMinute(), clock,
                         scheduler, registry);
-                HandlerPipeline pipeline = StandardPipeline.create(database.stores(), classifier, scripts, clock);
+                HandlerPipeline pipeline = StandardPipeline.of(new PipelineParts(database.stores(), classifier, scripts));
                 Dispatcher[] dispatcherRef = new Dispatcher[1];
                 SchedulingTimers timers = new SchedulingTimers(scheduler, clock,
                         fired -> deliverTimer(dispatcherRef[0], sender, scheduler, fired));
-                EventProcessor processor = new EventProcessor(pipeline, scripts, clock,
+                EventProcessor processor = EventProcessor.of(pipeline, scripts, clock,
                         new HashSet<>(config.bot().admins()), timers);
                 Dispatcher dispatcher = Dispatcher.create(config.server().effectiveWorkers(),
                         config.server().queueCapacity(), processor::process, registry);

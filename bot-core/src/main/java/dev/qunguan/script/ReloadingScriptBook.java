@@ -12,7 +12,7 @@ import java.util.concurrent.ScheduledFuture;
  * by chat. {@link #forChat} is cheap: merged scripts are cached per chat until a file changes or
  * {@link #invalidate} is called.
  */
-public interface ReloadingScriptBook extends ScriptBook {
+public interface ReloadingScriptBook extends ScriptBook, ScriptEditing {
     /**
      * Re-reads script files whose modification time or size changed, and picks up added or deleted
      * files. A file that fails to load keeps its last good version active and is listed in

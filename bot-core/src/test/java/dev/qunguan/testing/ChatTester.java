@@ -28,12 +28,12 @@ import dev.qunguan.handler.EventProcessor;
 import dev.qunguan.handler.PipelineParts;
 import dev.qunguan.handler.StandardPipeline;
 import dev.qunguan.handler.Timers;
-import dev.qunguan.handler.admin.ScriptEditing;
 import dev.qunguan.message.Message;
 import dev.qunguan.message.Segment;
 import dev.qunguan.script.ChatScript;
 import dev.qunguan.script.ReloadingScriptBook;
 import dev.qunguan.script.ScriptBooks;
+import dev.qunguan.script.ScriptEditing;
 import dev.qunguan.store.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -112,22 +112,7 @@ public final class ChatTester implements AutoCloseable {
         database = Database.open(new StorageConfig(url, "", "", 2), clock);
         scripts = ScriptBooks.fromDirectory(scriptsDir, locale, database.stores().scriptOverrides(), clock);
         ReloadingScriptBook book = scripts;
-        ScriptEditing editing = new ScriptEditing() {
-            @Override
-            public Optional<String> resolveKey(ChatRef chat, String typed) {
-                return book.resolveKey(chat, typed);
-            }
-
-            @Override
-            public Optional<String> validate(String key, String template) {
-                return book.validate(key, template);
-            }
-
-            @Override
-            public void invalidate(ChatRef chat) {
-                book.invalidate(chat);
-            }
-        };
+        ScriptEditing editing = book;
         processor = EventProcessor.of(
                 StandardPipeline.of(new PipelineParts(database.stores(), classifier, editing)),
                 scripts, clock, botAdmins, timers);

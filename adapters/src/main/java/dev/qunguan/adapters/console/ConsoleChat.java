@@ -204,8 +204,8 @@ public final class ConsoleChat {
             switch (segment) {
                 case Segment.Text t -> text.append(t.text());
                 case Segment.Mention m -> text.append('@').append(m.displayName().isBlank() ? nameOf(m.userId())
-                        : m.displayName()).append(' ');
-                case Segment.MentionAll all -> text.append("@全体成员 ");
+                        : m.displayName());
+                case Segment.MentionAll all -> text.append("@all");
                 case Segment.Quote q -> text.append("↪#").append(q.messageId()).append(' ');
                 case Segment.Image i -> text.append("[image]");
             }

@@ -1,5 +1,7 @@
 package dev.qunguan.handler.admin;
 
+import dev.qunguan.script.ScriptEditing;
+
 import dev.qunguan.action.Reply;
 import dev.qunguan.action.SendMessage;
 import dev.qunguan.event.MessageReceived;

@@ -1,5 +1,7 @@
 package dev.qunguan.handler.admin;
 
+import dev.qunguan.script.ScriptEditing;
+
 import dev.qunguan.action.Reply;
 import dev.qunguan.event.ChatRef;
 import dev.qunguan.handler.EventContext;

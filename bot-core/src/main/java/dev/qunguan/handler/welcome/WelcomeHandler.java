@@ -98,15 +98,11 @@ public final class WelcomeHandler implements Handler {
             message = MentionedText.render(script, "welcome-many." + style, Map.of(
                     "count", Integer.toString(mentions.size()),
                     "group", settings.groupName(),
-                    "rules_summary", ""), "members", mentions, nameSeparator(settings.locale()));
+                    "rules_summary", ""), "members", mentions);
         }
         return Reply.of(new SendMessage(ctx.chat(), message));
     }
 
-    /** Chinese lists names with the enumeration comma; other locales with a comma and space. */
-    private static String nameSeparator(String locale) {
-        return locale.startsWith("zh") ? "、" : ", ";
-    }
 
     /**
      * One chat's greeting state. Events of one chat arrive in order on one thread, but chats run in

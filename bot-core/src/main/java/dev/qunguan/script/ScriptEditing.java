@@ -1,12 +1,12 @@
-package dev.qunguan.handler.admin;
+package dev.qunguan.script;
 
 import dev.qunguan.event.ChatRef;
 import java.util.Optional;
 
 /**
  * What {@code /script} needs from the reply scripts besides the override store: naming keys, checking a
- * template before it is stored, and dropping a chat's cached script after a change. The composition root
- * adapts the script book to it, so handlers stay independent of how scripts are loaded.
+ * template before it is stored, and dropping a chat's cached script after a change. Handlers depend on
+ * this rather than on how scripts are loaded and cached.
  */
 public interface ScriptEditing {
     /** The full key an admin meant (for example {@code welcome} → {@code welcome.简洁}), if any. */
