@@ -1,0 +1,61 @@
+package dev.qunguan.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The terminal simulator runs typed lines through the real handler chain, scripts and store. */
+final class ChatCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void typedLinesGetTheBotsRepliesAndActions() throws Exception {
+        Path config = dir.resolve("qunguan.yaml");
+        Files.writeString(config, """
+                storage:
+                  url: jdbc:sqlite:%s
+                bot:
+                  scripts-dir: %s
+                """.formatted(dir.resolve("chat.db"), dir.resolve("scripts")));
+        String typed = String.join("\n",
+                "签到",
+                "签到",
+                "/join 小红",
+                "/as admin",
+                "/faq add 怎么报名 | 看群公告",
+                "/as 小刚",
+                "怎么报名",
+                "加微信 abc12345 领取免费福利，兼职日结300元",
+                "/quit") + "\n";
+
+        String screen = runChat(typed, "chat", "--config", config.toString());
+
+        assertThat(screen).contains("第1位").contains("已签到").contains("@小红")
+                .contains("看群公告").contains("[deleted message #").contains("@小刚");
+    }
+
+    private static String runChat(String typed, String... args) {
+        InputStream originalIn = System.in;
+        PrintStream originalOut = System.out;
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        try {
+            System.setIn(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)));
+            System.setOut(new PrintStream(screen, true, StandardCharsets.UTF_8));
+            int exit = Main.run(args);
+            assertThat(exit).isZero();
+        } finally {
+            System.setIn(originalIn);
+            System.setOut(originalOut);
+        }
+        return screen.toString(StandardCharsets.UTF_8);
+    }
+}
