@@ -10,6 +10,11 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -48,19 +53,39 @@ final class OneBotApiStandIn implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger messageIds = new AtomicInteger(9000);
+    private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
+    private final boolean recording;
 
     OneBotApiStandIn() {
+        this(0, true);
+    }
+
+    /** @param recording keep every call for assertions (tests), or only count them (benchmarks) */
+    OneBotApiStandIn(int port, boolean recording) {
+        this.recording = recording;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/__counts", exchange -> {
+            Map<String, Long> counts = new TreeMap<>();
+            counters.forEach((action, count) -> counts.put(action, count.sum()));
+            byte[] answer = JSON.writeValueAsBytes(counts);
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
         server.createContext("/", exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String action = exchange.getRequestURI().getPath().substring(1);
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             JsonNode params = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
-            calls.add(new Call(action, auth == null ? "" : auth, params));
+            counters.computeIfAbsent(action, a -> new LongAdder()).increment();
+            if (recording) {
+                calls.add(new Call(action, auth == null ? "" : auth, params));
+            }
             byte[] answer = ("{\"status\":\"ok\",\"retcode\":0,\"data\":{\"message_id\":"
                     + messageIds.incrementAndGet() + "}}").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -69,6 +94,16 @@ final class OneBotApiStandIn implements AutoCloseable {
             exchange.close();
         });
         server.start();
+    }
+
+    /**
+     * For scripts/bench: {@code java ... OneBotApiStandIn PORT} serves until killed; {@code GET /__counts}
+     * answers how many calls of each action arrived.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        OneBotApiStandIn standIn = new OneBotApiStandIn(Integer.parseInt(args[0]), false);
+        System.out.println("stand-in OneBot API on " + standIn.url());
+        Thread.currentThread().join();
     }
 
     String url() {
