@@ -26,8 +26,10 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Stores stores;
+    private final BatchingDeliveryLog deliveryLog;
 
-    private Database(HikariDataSource dataSource, Stores stores) {
+    private Database(HikariDataSource dataSource, Stores stores, BatchingDeliveryLog deliveryLog) {
+        this.deliveryLog = deliveryLog;
         this.dataSource = dataSource;
         this.stores = stores;
     }
@@ -78,14 +80,15 @@ public final class Database implements AutoCloseable {
             }
         }
         Transactions transactions = Transactions.of(dataSource, dialect.singleWriter());
+        BatchingDeliveryLog deliveryLog = BatchingDeliveryLog.start(JdbcDeliveryLog.create(transactions));
         Stores stores = new Stores(
                 JdbcCheckInStore.create(transactions, clock),
                 JdbcWarningStore.create(transactions),
                 JdbcFaqStore.create(transactions),
                 JdbcScriptOverrideStore.create(transactions),
-                JdbcDeliveryLog.create(transactions),
+                deliveryLog,
                 JdbcChatMarks.create(transactions));
-        return new Database(dataSource, stores);
+        return new Database(dataSource, stores, deliveryLog);
     }
 
     public Stores stores() {
@@ -99,6 +102,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        deliveryLog.close();
         dataSource.close();
     }
 

@@ -3,6 +3,8 @@ package dev.qunguan.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Processed delivery keys with the time they were processed. Rows are kept indefinitely for now;
@@ -32,6 +34,21 @@ final class JdbcDeliveryLog implements DeliveryLog {
                 try (ResultSet row = select.executeQuery()) {
                     return row.next();
                 }
+            }
+        });
+    }
+
+    /** Records many deliveries in one transaction (one commit instead of one per event). */
+    void markAllProcessed(List<Map.Entry<String, Instant>> deliveries) {
+        transactions.write("mark deliveries processed", connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (Map.Entry<String, Instant> delivery : deliveries) {
+                    insert.setString(1, delivery.getKey());
+                    insert.setLong(2, delivery.getValue().toEpochMilli());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                return null;
             }
         });
     }

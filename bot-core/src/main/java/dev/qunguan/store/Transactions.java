@@ -24,7 +24,7 @@ final class Transactions {
     }
 
     static Transactions of(DataSource dataSource, boolean singleWriter) {
-        return new Transactions(dataSource, singleWriter ? new ReentrantLock(true) : null);
+        return new Transactions(dataSource, singleWriter ? new ReentrantLock() : null);
     }
 
     /** Runs {@code work} in a transaction that is committed before this returns (rolled back on failure). */

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executors;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -41,6 +42,9 @@ public final class OneBotAdapter implements PlatformAdapter {
                 // OneBot implementations speak plain HTTP/1.1; skipping the h2c upgrade avoids confusing them
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.apiTimeout())
+                // the default executor grows a thread per concurrent call (hundreds under load); a few suffice
+                .executor(Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon().name("qunguan-onebot-api-", 0)
+                        .factory()))
                 .build();
         return create(config, http, clock);
     }
