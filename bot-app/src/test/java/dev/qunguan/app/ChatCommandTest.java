@@ -43,6 +43,26 @@ final class ChatCommandTest {
                 .contains("看群公告").contains("[deleted message #").contains("@小刚");
     }
 
+    @Test
+    void exportPrintsTheStoredCheckInsAsJsonLines() throws Exception {
+        Path config = dir.resolve("qunguan.yaml");
+        Files.writeString(config, """
+                storage:
+                  url: jdbc:sqlite:%s
+                bot:
+                  scripts-dir: %s
+                """.formatted(dir.resolve("chat.db"), dir.resolve("scripts")));
+        runChat("签到\n/as 小红\n签到\n/quit\n", "chat", "--config", config.toString(), "--group", "734001");
+
+        String exported = runChat("", "export", "--config", config.toString(), "--group", "734001");
+
+        assertThat(exported.lines().filter(line -> line.contains("\"type\":\"checkin\"")))
+                .hasSize(2)
+                .allSatisfy(line -> assertThat(line).contains("\"platform\":\"console\"")
+                        .contains("\"group_id\":\"734001\"").containsPattern("\"day\":\"\\d{4}-\\d{2}-\\d{2}\""));
+        assertThat(runChat("", "export", "--config", config.toString(), "--group", "other")).isBlank();
+    }
+
     private static String runChat(String typed, String... args) {
         InputStream originalIn = System.in;
         PrintStream originalOut = System.out;
