@@ -4,9 +4,11 @@ import dev.qunguan.action.Reply;
 import dev.qunguan.adapter.PlatformAdapter;
 import dev.qunguan.adapter.WebhookRoute;
 import dev.qunguan.classify.Classifier;
+import dev.qunguan.classify.ExampleMemory;
 import dev.qunguan.config.QunguanConfig;
 import dev.qunguan.event.Event;
 import dev.qunguan.event.TimerFired;
+import dev.qunguan.faq.FaqMatcherFactory;
 import dev.qunguan.handler.EventProcessor;
 import dev.qunguan.handler.HandlerPipeline;
 import dev.qunguan.handler.PipelineParts;
@@ -110,6 +112,8 @@ public final class BotRuntime implements AutoCloseable {
         private final List<PlatformAdapter> adapters = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
         private @Nullable Classifier classifier;
+        private ExampleMemory examples = ExampleMemory.nearDuplicates();
+        private FaqMatcherFactory faqMatchers = FaqMatcherFactory.keywords();
         private boolean serveWebhooks = true;
 
         private Builder(QunguanConfig config) {
@@ -123,6 +127,21 @@ public final class BotRuntime implements AutoCloseable {
 
         public Builder classifier(Classifier classifier) {
             this.classifier = Objects.requireNonNull(classifier, "classifier");
+            return this;
+        }
+
+        /**
+         * Remembers admins' {@code /ad} and {@code /notad} corrections; the stored ones are replayed into it at
+         * start. Default: {@link ExampleMemory#nearDuplicates()}.
+         */
+        public Builder exampleMemory(ExampleMemory examples) {
+            this.examples = Objects.requireNonNull(examples, "examples");
+            return this;
+        }
+
+        /** Builds each group's FAQ matcher. Default: {@link FaqMatcherFactory#keywords()}. */
+        public Builder faqMatchers(FaqMatcherFactory faqMatchers) {
+            this.faqMatchers = Objects.requireNonNull(faqMatchers, "faqMatchers");
             return this;
         }
 
@@ -159,7 +178,8 @@ public final class BotRuntime implements AutoCloseable {
                 scripts.startWatching(scheduler);
                 ActionSender sender = ActionSenders.rateLimited(byPlatform, config.bot().sendLimitPerMinute(), clock,
                         scheduler, registry);
-                HandlerPipeline pipeline = StandardPipeline.of(new PipelineParts(database.stores(), classifier, scripts));
+                HandlerPipeline pipeline = StandardPipeline.of(new PipelineParts(database.stores(), classifier, scripts,
+                        examples, faqMatchers));
                 Dispatcher[] dispatcherRef = new Dispatcher[1];
                 SchedulingTimers timers = new SchedulingTimers(scheduler, clock,
                         fired -> deliverTimer(dispatcherRef[0], sender, scheduler, fired));

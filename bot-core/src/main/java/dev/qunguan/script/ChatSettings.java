@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param leaderboardSize   how many members each leaderboard lists
  * @param rulesTriggers     words that post the rules (群规, /rules)
  * @param moderation        the warning ladder
+ * @param faqCooldown       the same FAQ entry asked again within this time gets a pointer, not the answer
  */
 public record ChatSettings(
         String locale,
@@ -31,7 +32,8 @@ public record ChatSettings(
         List<String> leaderboardTriggers,
         int leaderboardSize,
         List<String> rulesTriggers,
-        ModerationSettings moderation) {
+        ModerationSettings moderation,
+        Duration faqCooldown) {
     public ChatSettings {
         Objects.requireNonNull(locale, "locale");
         Objects.requireNonNull(timeZone, "timeZone");
@@ -39,12 +41,16 @@ public record ChatSettings(
         Objects.requireNonNull(welcomeStyle, "welcomeStyle");
         Objects.requireNonNull(welcomeMergeWindow, "welcomeMergeWindow");
         Objects.requireNonNull(moderation, "moderation");
+        Objects.requireNonNull(faqCooldown, "faqCooldown");
         checkInTriggers = List.copyOf(checkInTriggers);
         checkInThemes = List.copyOf(checkInThemes);
         leaderboardTriggers = List.copyOf(leaderboardTriggers);
         rulesTriggers = List.copyOf(rulesTriggers);
         if (leaderboardSize < 1) {
             throw new IllegalArgumentException("leaderboardSize: " + leaderboardSize + " (expected: >= 1)");
+        }
+        if (faqCooldown.isNegative()) {
+            throw new IllegalArgumentException("faqCooldown: " + faqCooldown + " (expected: >= 0)");
         }
         if (welcomeMergeWindow.isNegative()) {
             throw new IllegalArgumentException("welcomeMergeWindow: " + welcomeMergeWindow + " (expected: >= 0)");

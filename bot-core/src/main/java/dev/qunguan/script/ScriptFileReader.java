@@ -30,7 +30,7 @@ final class ScriptFileReader {
     static final List<String> TOP_LEVEL = List.of("settings", "rules", "rules-summary", "texts", "faq");
     static final List<String> SETTINGS = List.of("locale", "time-zone", "group-name", "welcome-style",
             "welcome-merge-window", "checkin-triggers", "checkin-themes", "leaderboard-triggers", "leaderboard-size",
-            "rules-triggers", "moderation");
+            "rules-triggers", "moderation", "faq-cooldown");
     static final List<String> MODERATION = List.of("enabled", "sensitivity", "mute-at-warnings", "mute-duration",
             "remove-at-warnings", "warning-expiry");
     static final List<String> SENSITIVITIES = List.of("strict", "normal", "lenient");
@@ -154,6 +154,7 @@ final class ScriptFileReader {
         Integer leaderboardSize = null;
         List<String> rulesTriggers = null;
         ModerationPatch moderation = ModerationPatch.EMPTY;
+        Duration faqCooldown = null;
         for (Entry entry : map.entries()) {
             String name = "settings." + entry.key();
             Node value = entry.value();
@@ -197,11 +198,12 @@ final class ScriptFileReader {
                 case "leaderboard-size" -> leaderboardSize = count(value, name, 1, LARGEST_LEADERBOARD);
                 case "rules-triggers" -> rulesTriggers = words(value, name);
                 case "moderation" -> moderation = moderation(value);
+                case "faq-cooldown" -> faqCooldown = duration(value, name, false);
                 default -> issue(entry, "unknown setting '" + entry.key() + "' (expected one of " + SETTINGS + ")");
             }
         }
         return new SettingsPatch(locale, timeZone, groupName, welcomeStyle, mergeWindow, checkInTriggers,
-                checkInThemes, leaderboardTriggers, leaderboardSize, rulesTriggers, moderation);
+                checkInThemes, leaderboardTriggers, leaderboardSize, rulesTriggers, moderation, faqCooldown);
     }
 
     private ModerationPatch moderation(Node node) {

@@ -20,9 +20,10 @@ record SettingsPatch(
         @Nullable List<String> leaderboardTriggers,
         @Nullable Integer leaderboardSize,
         @Nullable List<String> rulesTriggers,
-        ModerationPatch moderation) {
+        ModerationPatch moderation,
+        @Nullable Duration faqCooldown) {
     static final SettingsPatch EMPTY = new SettingsPatch(
-            null, null, null, null, null, null, null, null, null, null, ModerationPatch.EMPTY);
+            null, null, null, null, null, null, null, null, null, null, ModerationPatch.EMPTY, null);
 
     SettingsPatch {
         checkInTriggers = checkInTriggers == null ? null : List.copyOf(checkInTriggers);
@@ -44,7 +45,8 @@ record SettingsPatch(
                 first(leaderboardTriggers, lower.leaderboardTriggers),
                 first(leaderboardSize, lower.leaderboardSize),
                 first(rulesTriggers, lower.rulesTriggers),
-                moderation.over(lower.moderation));
+                moderation.over(lower.moderation),
+                first(faqCooldown, lower.faqCooldown));
     }
 
     /**
@@ -64,7 +66,8 @@ record SettingsPatch(
                 required(leaderboardTriggers, "leaderboard-triggers"),
                 required(leaderboardSize, "leaderboard-size"),
                 required(rulesTriggers, "rules-triggers"),
-                moderation.complete());
+                moderation.complete(),
+                required(faqCooldown, "faq-cooldown"));
     }
 
     static <T> @Nullable T first(@Nullable T upper, @Nullable T lower) {

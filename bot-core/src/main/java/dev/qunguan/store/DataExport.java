@@ -32,7 +32,14 @@ public final class DataExport {
             new Table("faq_phrasing", "SELECT e.platform, e.chat_id, p.entry_id, p.phrasing"
                     + " FROM faq_phrasing p JOIN faq_entry e ON e.id = p.entry_id"),
             new Table("script_override", "SELECT platform, chat_id, script_key, template FROM script_override"),
-            new Table("chat_mark", "SELECT platform, chat_id, mark, marked_at FROM chat_mark"));
+            new Table("chat_mark", "SELECT platform, chat_id, mark, marked_at FROM chat_mark"),
+            new Table("member_history", "SELECT platform, chat_id, user_id, first_seen_at, clean_messages"
+                    + " FROM member_history"),
+            new Table("labelled_example", "SELECT platform, chat_id, id, text, label, added_by, added_at"
+                    + " FROM labelled_example"),
+            new Table("unanswered_question", "SELECT platform, chat_id, id, text, asker_id, asker_name, message_id,"
+                    + " asked_at FROM unanswered_question"),
+            new Table("faq_hit", "SELECT platform, chat_id, entry_key, hits, last_answered_at FROM faq_hit"));
 
     private final DataSource dataSource;
 

@@ -87,7 +87,11 @@ public final class Database implements AutoCloseable {
                 JdbcFaqStore.create(transactions),
                 JdbcScriptOverrideStore.create(transactions),
                 deliveryLog,
-                JdbcChatMarks.create(transactions));
+                JdbcChatMarks.create(transactions),
+                JdbcMemberHistoryStore.create(transactions),
+                JdbcExampleStore.create(transactions),
+                JdbcUnansweredStore.create(transactions),
+                JdbcFaqHitStore.create(transactions));
         return new Database(dataSource, stores, deliveryLog);
     }
 

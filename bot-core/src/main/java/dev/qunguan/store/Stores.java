@@ -9,7 +9,11 @@ public record Stores(
         FaqStore faq,
         ScriptOverrideStore scriptOverrides,
         DeliveryLog deliveries,
-        ChatMarks chatMarks) {
+        ChatMarks chatMarks,
+        MemberHistoryStore memberHistory,
+        ExampleStore examples,
+        UnansweredStore unanswered,
+        FaqHitStore faqHits) {
     public Stores {
         Objects.requireNonNull(checkIns, "checkIns");
         Objects.requireNonNull(warnings, "warnings");
@@ -17,5 +21,9 @@ public record Stores(
         Objects.requireNonNull(scriptOverrides, "scriptOverrides");
         Objects.requireNonNull(deliveries, "deliveries");
         Objects.requireNonNull(chatMarks, "chatMarks");
+        Objects.requireNonNull(memberHistory, "memberHistory");
+        Objects.requireNonNull(examples, "examples");
+        Objects.requireNonNull(unanswered, "unanswered");
+        Objects.requireNonNull(faqHits, "faqHits");
     }
 }

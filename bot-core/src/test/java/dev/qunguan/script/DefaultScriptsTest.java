@@ -53,6 +53,7 @@ final class DefaultScriptsTest {
         assertThat(settings.groupName()).isEqualTo("本群");
         assertThat(settings.welcomeStyle()).isEqualTo("简洁");
         assertThat(settings.welcomeMergeWindow()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(settings.faqCooldown()).isEqualTo(Duration.ofMinutes(5));
         assertThat(settings.checkInTriggers()).containsExactly("签到", "打卡");
         assertThat(settings.checkInThemes()).containsExactly("读书", "健身", "早起", "学习", "运动", "背单词", "跑步");
         assertThat(settings.leaderboardTriggers()).containsExactly("签到排行", "打卡排行");

@@ -10,6 +10,7 @@ import dev.qunguan.action.Reply;
 import dev.qunguan.action.SendMessage;
 import dev.qunguan.classify.Classification;
 import dev.qunguan.classify.Classifier;
+import dev.qunguan.classify.ExampleMemory;
 import dev.qunguan.classify.Label;
 import dev.qunguan.config.StorageConfig;
 import dev.qunguan.event.BotAddedToChat;
@@ -24,6 +25,7 @@ import dev.qunguan.event.MessageRef;
 import dev.qunguan.event.Role;
 import dev.qunguan.event.TimerFired;
 import dev.qunguan.event.UserRef;
+import dev.qunguan.faq.FaqMatcherFactory;
 import dev.qunguan.handler.EventProcessor;
 import dev.qunguan.handler.PipelineParts;
 import dev.qunguan.handler.StandardPipeline;
@@ -35,6 +37,7 @@ import dev.qunguan.script.ReloadingScriptBook;
 import dev.qunguan.script.ScriptBooks;
 import dev.qunguan.script.ScriptEditing;
 import dev.qunguan.store.Database;
+import dev.qunguan.store.Stores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -71,6 +74,7 @@ public final class ChatTester implements AutoCloseable {
     private final Path scriptsDir;
     private final String locale;
     private final Classifier classifier;
+    private final FaqMatcherFactory faqMatchers;
     private final Set<String> botAdmins;
     private final ChatRef chat;
     private final MutableClock clock;
@@ -87,6 +91,7 @@ public final class ChatTester implements AutoCloseable {
         this.scriptsDir = builder.scriptsDir != null ? builder.scriptsDir : dataDir.resolve("reply-scripts");
         this.locale = builder.locale;
         this.classifier = builder.classifier;
+        this.faqMatchers = builder.faqMatchers;
         this.botAdmins = Set.copyOf(builder.botAdmins);
         this.chat = builder.chat;
         this.clock = MutableClock.at(builder.start);
@@ -114,7 +119,8 @@ public final class ChatTester implements AutoCloseable {
         ReloadingScriptBook book = scripts;
         ScriptEditing editing = book;
         processor = EventProcessor.of(
-                StandardPipeline.of(new PipelineParts(database.stores(), classifier, editing)),
+                StandardPipeline.of(new PipelineParts(database.stores(), classifier, editing,
+                        ExampleMemory.nearDuplicates(), faqMatchers)),
                 scripts, clock, botAdmins, timers);
     }
 
@@ -163,7 +169,8 @@ public final class ChatTester implements AutoCloseable {
 
     /** Delivers any event as a platform would; deliver the same event twice to test duplicates. */
     public Said deliver(Event event) {
-        return new Said(processor.process(event));
+        String messageId = event instanceof MessageReceived message ? message.ref().id() : null;
+        return new Said(processor.process(event), messageId);
     }
 
     /** Moves the clock and delivers the timers that fell due, in time order; their replies together. */
@@ -173,7 +180,7 @@ public final class ChatTester implements AutoCloseable {
         for (RecordingTimers.Due due : timers.takeDue(clock.instant())) {
             all = all.and(processor.process(new TimerFired(nextId(), due.chat(), due.purpose(), clock.instant())));
         }
-        return new Said(all);
+        return new Said(all, null);
     }
 
     /** Closes the database and opens it again on the same file, like a process restart (memory is lost). */
@@ -181,6 +188,11 @@ public final class ChatTester implements AutoCloseable {
         database.close();
         timers.clear();
         open();
+    }
+
+    /** The storage ports over the tester's database, for what chat does not show (such as exports). */
+    public Stores stores() {
+        return database.stores();
     }
 
     /** The chat's script as in force now, to compare replies with the rendered templates. */
@@ -227,6 +239,20 @@ public final class ChatTester implements AutoCloseable {
             return deliver(message(text));
         }
 
+        /** Sends the text as a reply to (a quote of) the message that produced {@code original}. */
+        public Said replies(Said original, String text) {
+            MessageReceived plain = message(text);
+            return deliver(new MessageReceived(plain.id(), plain.chat(), plain.sender(), plain.ref(),
+                    plain.message().prepend(new Segment.Quote(original.messageId())), plain.at()));
+        }
+
+        /** Sends the text with an @-mention of the bot in front. */
+        public Said saysToBot(String text) {
+            MessageReceived plain = message(text);
+            return deliver(new MessageReceived(plain.id(), plain.chat(), plain.sender(), plain.ref(),
+                    plain.message().prepend(new Segment.Mention("bot", "群管", true)), plain.at()));
+        }
+
         /** Builds the message event without delivering it. */
         public MessageReceived message(String text) {
             EventId id = nextId();
@@ -256,9 +282,19 @@ public final class ChatTester implements AutoCloseable {
     /** What the bot did in answer to one event, with assertions that read like the behaviour. */
     public final class Said {
         private final Reply reply;
+        private final @Nullable String messageId;
 
-        private Said(Reply reply) {
+        private Said(Reply reply, @Nullable String messageId) {
             this.reply = reply;
+            this.messageId = messageId;
+        }
+
+        /** The id of the member's message this is the answer to. */
+        public String messageId() {
+            if (messageId == null) {
+                throw new IllegalStateException("not the answer to a message");
+            }
+            return messageId;
         }
 
         public Reply reply() {
@@ -394,6 +430,7 @@ public final class ChatTester implements AutoCloseable {
         private @Nullable Path scriptsDir;
         private String locale = "zh-CN";
         private Classifier classifier = HARMLESS;
+        private FaqMatcherFactory faqMatchers = FaqMatcherFactory.keywords();
         private Set<String> botAdmins = Set.of();
         private ChatRef chat = ChatRef.of("test", "10000");
         private Instant start = DEFAULT_START;
@@ -415,6 +452,12 @@ public final class ChatTester implements AutoCloseable {
 
         public Builder classifier(Classifier classifier) {
             this.classifier = classifier;
+            return this;
+        }
+
+        /** How each group's FAQ matcher is built; by default the in-core keyword matcher. */
+        public Builder faqMatchers(FaqMatcherFactory faqMatchers) {
+            this.faqMatchers = faqMatchers;
             return this;
         }
 

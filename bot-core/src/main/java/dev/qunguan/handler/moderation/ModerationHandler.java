@@ -3,38 +3,49 @@ package dev.qunguan.handler.moderation;
 import dev.qunguan.action.DeleteMessage;
 import dev.qunguan.action.Reply;
 import dev.qunguan.classify.Classification;
-import dev.qunguan.classify.Classifier;
 import dev.qunguan.event.MessageReceived;
 import dev.qunguan.event.UserRef;
 import dev.qunguan.handler.EventContext;
 import dev.qunguan.handler.Handler;
+import dev.qunguan.handler.Verdicts;
+import dev.qunguan.handler.recent.RecentMessages;
 import dev.qunguan.message.Segment;
 import dev.qunguan.script.ModerationSettings;
+import dev.qunguan.store.MemberHistoryStore;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes members' ads and abuse once the classifier is sure enough for the group's sensitivity, stores a
- * warning and applies the ladder. A moderated message goes no further down the chain. Owners, admins and
- * bot admins are never moderated.
+ * Deletes members' ads and abuse once the verdict is sure enough for the group's sensitivity and the
+ * member's standing, stores a warning and applies the ladder. Admins' labelled examples decide at once,
+ * either way. A moderated message goes no further down the chain. Owners, admins and bot admins are never
+ * moderated. Every moderated member's clean record is kept up to date here.
  */
 public final class ModerationHandler implements Handler {
     private static final Logger log = LoggerFactory.getLogger(ModerationHandler.class);
     /** Who {@code issuedBy} names for warnings the bot gives by itself. */
     static final String ISSUER = "qunguan";
 
-    private final Classifier classifier;
+    private final Verdicts verdicts;
     private final WarningLadder ladder;
+    private final MemberHistoryStore history;
+    private final RecentMessages recent;
 
-    private ModerationHandler(Classifier classifier, WarningLadder ladder) {
-        this.classifier = classifier;
+    private ModerationHandler(Verdicts verdicts, WarningLadder ladder, MemberHistoryStore history,
+            RecentMessages recent) {
+        this.verdicts = verdicts;
         this.ladder = ladder;
+        this.history = history;
+        this.recent = recent;
     }
 
-    public static ModerationHandler of(Classifier classifier, WarningLadder ladder) {
-        return new ModerationHandler(Objects.requireNonNull(classifier, "classifier"),
-                Objects.requireNonNull(ladder, "ladder"));
+    public static ModerationHandler of(Verdicts verdicts, WarningLadder ladder, MemberHistoryStore history,
+            RecentMessages recent) {
+        return new ModerationHandler(Objects.requireNonNull(verdicts, "verdicts"),
+                Objects.requireNonNull(ladder, "ladder"),
+                Objects.requireNonNull(history, "history"),
+                Objects.requireNonNull(recent, "recent"));
     }
 
     @Override
@@ -44,21 +55,24 @@ public final class ModerationHandler implements Handler {
         }
         EventContext ctx = chain.ctx();
         ModerationSettings settings = ctx.script().settings().moderation();
-        String text = message.text();
-        if (!settings.enabled() || ctx.isAdmin(message.sender()) || text.isEmpty()) {
-            return chain.proceed();
-        }
-        Classification verdict = classifier.classify(text);
-        double threshold = Sensitivity.fromSetting(settings.sensitivity()).threshold();
-        if (!verdict.label().isViolation() || verdict.confidence() < threshold) {
+        if (!settings.enabled() || ctx.isAdmin(message.sender()) || message.text().isEmpty()) {
             return chain.proceed();
         }
         UserRef sender = message.sender();
+        MemberStanding standing = MemberStanding.of(history.find(message.chat(), sender.id()), ctx.now());
+        Classification verdict = verdicts.of(message);
+        double threshold = Sensitivity.fromSetting(settings.sensitivity()).threshold(standing);
+        if (!verdict.label().isViolation() || verdict.confidence() < threshold) {
+            history.recordClean(message.chat(), sender.id(), ctx.now());
+            return chain.proceed();
+        }
+        history.recordViolation(message.chat(), sender.id(), ctx.now());
+        recent.markModerated(message.chat(), message.ref().id());
         String reason = verdict.label().wireName();
         WarningLadder.Outcome outcome = ladder.warn(ctx, sender.id(), reason, ISSUER);
         // Signals, not the text itself: logs must not become an archive of the abuse.
-        log.info("moderated message {} in chat {}: {} {} -> {} ({} active warnings)", message.ref().id(),
-                message.chat(), reason, verdict.signals(), outcome.step(), outcome.activeWarnings());
+        log.info("moderated message {} in chat {}: {} {} ({}) -> {} ({} active warnings)", message.ref().id(),
+                message.chat(), reason, verdict.signals(), standing, outcome.step(), outcome.activeWarnings());
         String reasonText = ladder.describeReason(ctx, reason);
         Segment.Mention mention = new Segment.Mention(sender.id(), sender.displayName(), false);
         return Reply.of(new DeleteMessage(message.chat(), message.ref()))

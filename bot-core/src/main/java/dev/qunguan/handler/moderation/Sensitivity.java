@@ -4,13 +4,19 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** How sure the classifier must be before moderation acts: the one place these thresholds live. */
+/**
+ * How sure the classifier must be before moderation acts: the one place these thresholds live. A group's
+ * setting is adjusted by the member's standing: newcomers get at most the strict threshold, established
+ * members one step more lenient than the group's setting.
+ */
 public enum Sensitivity {
     STRICT(0.6),
     NORMAL(0.8),
     LENIENT(0.9);
 
     private static final Logger log = LoggerFactory.getLogger(Sensitivity.class);
+    /** For established members of a lenient group: one step beyond lenient. */
+    static final double ESTABLISHED_IN_LENIENT_GROUP = 0.95;
 
     private final double threshold;
 
@@ -21,6 +27,19 @@ public enum Sensitivity {
     /** The lowest classifier confidence that is acted on. */
     public double threshold() {
         return threshold;
+    }
+
+    /** The lowest confidence acted on for a member of this standing in a group with this sensitivity. */
+    public double threshold(MemberStanding standing) {
+        return switch (standing) {
+            case NEWCOMER -> Math.min(threshold, STRICT.threshold);
+            case REGULAR -> threshold;
+            case ESTABLISHED -> switch (this) {
+                case STRICT -> NORMAL.threshold;
+                case NORMAL -> LENIENT.threshold;
+                case LENIENT -> ESTABLISHED_IN_LENIENT_GROUP;
+            };
+        };
     }
 
     /** Reads the script's setting ({@code strict}, {@code normal}, {@code lenient}); anything else is normal. */

@@ -23,8 +23,16 @@ final class ModerationTest {
             return new Classification(Label.ABUSE, 0.95, Map.of(Label.ABUSE, 0.95), List.of("insult"));
         }
         if (text.contains("优惠")) {
-            // An unsure verdict: below the normal threshold.
+            // An unsure verdict: below even the strict threshold.
+            return new Classification(Label.AD, 0.5, Map.of(Label.AD, 0.5), List.of());
+        }
+        if (text.contains("推广")) {
+            // Between the strict and the normal threshold.
             return new Classification(Label.AD, 0.7, Map.of(Label.AD, 0.7), List.of());
+        }
+        if (text.contains("代购")) {
+            // Between the normal and the lenient threshold.
+            return new Classification(Label.AD, 0.85, Map.of(Label.AD, 0.85), List.of());
         }
         return Classification.certain(Label.NORMAL, List.of());
     };
@@ -105,5 +113,59 @@ final class ModerationTest {
         tester.asAdmin("群主").says("/faq add 加微信 | 不要加陌生人微信");
 
         tester.as("小明").says("加微信").shouldDelete().shouldNotContain("不要加陌生人微信");
+    }
+
+    @Test
+    void newcomerIsHeldToTheStrictThreshold() {
+        tester.as("小明").says("帮朋友推广一下新店").shouldDelete();
+    }
+
+    @Test
+    void memberWithFewCleanMessagesIsStillANewcomerAfterADay() {
+        chat("小明", MemberStanding.NEWCOMER_CLEAN_MESSAGES - 1);
+        tester.clock().advance(Duration.ofDays(2));
+
+        tester.as("小明").says("帮朋友推广一下新店").shouldDelete();
+    }
+
+    @Test
+    void regularMemberIsHeldToTheGroupsThreshold() {
+        chat("小明", MemberStanding.NEWCOMER_CLEAN_MESSAGES);
+        tester.clock().advance(MemberStanding.NEWCOMER_AGE);
+
+        tester.as("小明").says("帮朋友推广一下新店").shouldNotDelete();
+        tester.as("小明").says("日本代购，私聊").shouldDelete();
+    }
+
+    @Test
+    void establishedMemberGetsOneStepMoreLenientThanTheGroup() {
+        chat("小明", MemberStanding.ESTABLISHED_CLEAN_MESSAGES);
+        tester.clock().advance(MemberStanding.ESTABLISHED_AGE);
+
+        tester.as("小明").says("日本代购，私聊").shouldNotDelete();
+        tester.as("小明").says("加微信领红包").shouldDelete();
+    }
+
+    @Test
+    void manyCleanMessagesInOneDayDoNotMakeAMemberEstablished() {
+        chat("小明", MemberStanding.ESTABLISHED_CLEAN_MESSAGES);
+        tester.clock().advance(Duration.ofDays(2));
+
+        tester.as("小明").says("日本代购，私聊").shouldDelete();
+    }
+
+    @Test
+    void aViolationStartsTheCleanRecordAgain() {
+        chat("小明", MemberStanding.ESTABLISHED_CLEAN_MESSAGES);
+        tester.clock().advance(MemberStanding.ESTABLISHED_AGE);
+        tester.as("小明").says("加微信领红包").shouldDelete();
+
+        tester.as("小明").says("帮朋友推广一下新店").shouldDelete();
+    }
+
+    private void chat(String member, int messages) {
+        for (int i = 0; i < messages; i++) {
+            tester.as(member).says("今天天气不错 " + i).shouldNotDelete();
+        }
     }
 }
