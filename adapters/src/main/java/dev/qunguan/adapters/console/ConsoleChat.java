@@ -41,12 +41,15 @@ import java.util.regex.Pattern;
 /**
  * A group chat in the terminal. {@code /as NAME} switches the speaker ({@code /as admin} and
  * {@code /as owner} speak with those roles), {@code /join NAME} and {@code /leave NAME} change the
- * membership, {@code /quit} ends; any other line is a message. {@code @NAME} in a message mentions a
+ * membership, {@code /reply N text} quotes message #N (the prompt shows the next message's number),
+ * {@code /quit} ends; any other line is a message. {@code @NAME} in a message mentions a
  * member the chat has seen.
  */
 public final class ConsoleChat {
     public static final String PLATFORM = "console";
     private static final Pattern MENTION = Pattern.compile("@(\\S+)");
+    /** {@code /reply 7 text}: a message quoting message #7, as replying does in a chat app. */
+    private static final Pattern REPLY = Pattern.compile("/reply\\s+#?(\\d+)\\s+(.+)", Pattern.DOTALL);
 
     private final ChatRef chat;
     private final PrintStream out;
@@ -98,7 +101,7 @@ public final class ConsoleChat {
     }
 
     public void prompt() {
-        out.print("[" + speaker.displayName() + "] > ");
+        out.print("[" + speaker.displayName() + " #" + nextMessageId.get() + "] > ");
         out.flush();
     }
 
@@ -139,8 +142,15 @@ public final class ConsoleChat {
             out.print(help);
             return true;
         }
+        Message message;
+        Matcher reply = REPLY.matcher(text);
+        if (reply.matches()) {
+            message = parse(reply.group(2)).prepend(new Segment.Quote(reply.group(1)));
+        } else {
+            message = parse(text);
+        }
         MessageRef ref = MessageRef.of(Long.toString(nextMessageId.getAndIncrement()));
-        deliver(new MessageReceived(nextEventId(), chat, speaker, ref, parse(text), clock.instant()));
+        deliver(new MessageReceived(nextEventId(), chat, speaker, ref, message, clock.instant()));
         return true;
     }
 
