@@ -1,0 +1,131 @@
+package dev.qunguan.nlp.model;
+
+import dev.qunguan.classify.Classification;
+import dev.qunguan.classify.Classifier;
+import dev.qunguan.classify.Label;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Scores predictions into reports; trains fold and split models through {@link MaxentTrainer}. Stateless. */
+final class DefaultEvaluator implements Evaluator {
+
+    static final DefaultEvaluator INSTANCE = new DefaultEvaluator();
+    private static final int HELD_OUT_BUCKETS = 5;
+
+    private DefaultEvaluator() {}
+
+    /** One scored line: calibrated probabilities when the classifier exposes them, else only the label. */
+    private record Scored(Label expected, String source, Label predicted, double[] probabilities) {}
+
+    @Override
+    public EvaluationReport evaluate(Classifier classifier, List<LabelledText> data) {
+        List<Scored> scored = new ArrayList<>(data.size());
+        for (LabelledText line : data) {
+            if (classifier instanceof DefaultModelClassifier model) {
+                double[] probabilities = model.calibrated(model.features(line.text()));
+                Label predicted = DefaultModelClassifier.decide(probabilities, Sensitivity.NORMAL.threshold(), List.of()).label();
+                scored.add(new Scored(line.label(), line.source(), predicted, probabilities));
+            } else {
+                Classification verdict = classifier.classify(line.text());
+                scored.add(new Scored(line.label(), line.source(), verdict.label(), null));
+            }
+        }
+        return report("evaluation of " + classifier, scored);
+    }
+
+    @Override
+    public EvaluationReport crossValidate(
+            List<LabelledText> data, List<LabelledText> trainingOnly, int folds, TrainingOptions options) {
+        if (folds < 2 || folds > data.size()) {
+            throw new IllegalArgumentException("folds: " + folds + " (expected: 2.." + data.size() + ")");
+        }
+        List<Example> examples = MaxentTrainer.examples(data);
+        List<Example> extra = trainingOnly.isEmpty() ? List.of() : MaxentTrainer.examples(trainingOnly);
+        int[] foldOf = MaxentTrainer.foldAssignment(examples.size(), folds, options.seed());
+        double[][] raw = new double[examples.size()][];
+        for (int fold = 0; fold < folds; fold++) {
+            List<Example> training = new ArrayList<>(extra);
+            for (int i = 0; i < examples.size(); i++) {
+                if (foldOf[i] != fold) {
+                    training.add(examples.get(i));
+                }
+            }
+            DefaultModelClassifier model = DefaultModelClassifier.of(MaxentTrainer.fit(training, options), 1.0);
+            for (int i = 0; i < examples.size(); i++) {
+                if (foldOf[i] == fold) {
+                    raw[i] = model.calibrated(examples.get(i).features());
+                }
+            }
+        }
+        // The shipped model is calibrated the same way: one temperature fitted on out-of-fold predictions.
+        double temperature = MaxentTrainer.fitTemperature(raw, examples.stream().map(Example::label).toArray(Label[]::new));
+        List<Scored> scored = new ArrayList<>(data.size());
+        for (int i = 0; i < examples.size(); i++) {
+            double[] probabilities = DefaultModelClassifier.rescale(raw[i], temperature);
+            Label predicted = DefaultModelClassifier.decide(probabilities, Sensitivity.NORMAL.threshold(), List.of()).label();
+            scored.add(new Scored(data.get(i).label(), data.get(i).source(), predicted, probabilities));
+        }
+        return report(folds + "-fold cross-validation (temperature " + String.format(Locale.ROOT, "%.3f", temperature)
+                + ", " + trainingOnly.size() + " extra training-only lines)", scored);
+    }
+
+    @Override
+    public EvaluationReport heldOut(List<LabelledText> data, List<LabelledText> trainingOnly, TrainingOptions options) {
+        List<LabelledText> training = new ArrayList<>(trainingOnly);
+        List<LabelledText> test = new ArrayList<>();
+        for (LabelledText line : data) {
+            (isHeldOut(line.text()) ? test : training).add(line);
+        }
+        ModelClassifier model = MaxentTrainer.create().train(training, options);
+        EvaluationReport report = evaluate(model, test);
+        return new EvaluationReport("fixed held-out fifth (" + test.size() + " scored, " + training.size() + " trained)",
+                report.confusion(), report.recallBySource(), report.operatingPoints());
+    }
+
+    /** A stable fifth of all texts, by a hash of the text alone. */
+    static boolean isHeldOut(String text) {
+        int hash = text.hashCode() * 0x9E3779B9;
+        return Math.floorMod(hash >>> 7, HELD_OUT_BUCKETS) == 0;
+    }
+
+    private static EvaluationReport report(String title, List<Scored> scored) {
+        Map<Label, Map<Label, Integer>> confusion = new EnumMap<>(Label.class);
+        for (Scored line : scored) {
+            confusion.computeIfAbsent(line.expected(), any -> new EnumMap<>(Label.class)).merge(line.predicted(), 1, Integer::sum);
+        }
+        Map<String, int[]> bySource = new HashMap<>();
+        for (Scored line : scored) {
+            int[] counts = bySource.computeIfAbsent(line.source(), any -> new int[2]);
+            counts[1]++;
+            if (line.predicted() == line.expected()) {
+                counts[0]++;
+            }
+        }
+        Map<String, EvaluationReport.SourceRecall> recall = new HashMap<>();
+        bySource.forEach((source, counts) -> recall.put(source, new EvaluationReport.SourceRecall(counts[0], counts[1])));
+        List<EvaluationReport.OperatingPoint> points = new ArrayList<>();
+        if (!scored.isEmpty() && scored.stream().allMatch(line -> line.probabilities() != null)) {
+            for (Sensitivity sensitivity : Sensitivity.values()) {
+                points.add(point(sensitivity.name().toLowerCase(Locale.ROOT), sensitivity.threshold(), scored));
+            }
+            for (double threshold : new double[] {0.5, 0.8, 0.95, 0.99}) {
+                points.add(point("sweep", threshold, scored));
+            }
+        }
+        return new EvaluationReport(title, confusion, recall, points);
+    }
+
+    private static EvaluationReport.OperatingPoint point(String name, double threshold, List<Scored> scored) {
+        Map<Label, Map<Label, Integer>> confusion = new EnumMap<>(Label.class);
+        for (Scored line : scored) {
+            Label predicted = DefaultModelClassifier.decide(line.probabilities(), threshold, List.of()).label();
+            confusion.computeIfAbsent(line.expected(), any -> new EnumMap<>(Label.class)).merge(predicted, 1, Integer::sum);
+        }
+        EvaluationReport decided = new EvaluationReport(name, confusion, Map.of(), List.of());
+        return new EvaluationReport.OperatingPoint(name, threshold, decided.macroF1(), decided.f1(Label.AD), decided.falseFlagRate());
+    }
+}

@@ -1,0 +1,127 @@
+package dev.qunguan.nlp.model;
+
+import dev.qunguan.classify.Classification;
+import dev.qunguan.classify.Label;
+import dev.qunguan.nlp.text.TextNormalizer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import opennlp.tools.ml.model.AbstractModel;
+
+/**
+ * Normalises, extracts features, asks the maxent model, calibrates by temperature and applies the
+ * action threshold. The OpenNLP model is read-only after loading, so one instance serves all threads.
+ */
+final class DefaultModelClassifier implements ModelClassifier {
+
+    private static final Label[] LABELS = Label.values();
+
+    private final AbstractModel model;
+    private final double temperature;
+    private final int[] outcomeOfLabel;
+    private final TextNormalizer normalizer = TextNormalizer.standard();
+    private final FeatureExtractor extractor = FeatureExtractor.create();
+
+    private DefaultModelClassifier(AbstractModel model, double temperature, int[] outcomeOfLabel) {
+        this.model = model;
+        this.temperature = temperature;
+        this.outcomeOfLabel = outcomeOfLabel;
+    }
+
+    static DefaultModelClassifier of(AbstractModel model, double temperature) {
+        if (!(temperature > 0.0)) {
+            throw new IllegalArgumentException("temperature: " + temperature + " (expected: > 0)");
+        }
+        int[] outcomeOfLabel = new int[LABELS.length];
+        for (Label label : LABELS) {
+            outcomeOfLabel[label.ordinal()] = model.getIndex(label.wireName());
+        }
+        return new DefaultModelClassifier(model, temperature, outcomeOfLabel);
+    }
+
+    @Override
+    public Classification classify(String text, double actionThreshold) {
+        if (!(actionThreshold > 0.0 && actionThreshold <= 1.0)) {
+            throw new IllegalArgumentException("actionThreshold: " + actionThreshold + " (expected: 0 < t <= 1)");
+        }
+        String normalized = normalizer.normalize(text);
+        if (normalized.isBlank()) {
+            return Classification.certain(Label.NORMAL, List.of());
+        }
+        String[] features = extractor.extract(normalized);
+        double[] probabilities = calibrated(features);
+        return decide(probabilities, actionThreshold, FeatureExtractor.signalsOf(features));
+    }
+
+    /** Calibrated probabilities indexed by {@link Label#ordinal()}. */
+    double[] calibrated(String[] features) {
+        double[] raw = model.eval(features);
+        double[] scores = new double[LABELS.length];
+        double sum = 0.0;
+        for (Label label : LABELS) {
+            int outcome = outcomeOfLabel[label.ordinal()];
+            double p = outcome < 0 ? 0.0 : raw[outcome];
+            double scaled = temperature == 1.0 ? p : Math.pow(Math.max(p, 1e-300), 1.0 / temperature);
+            scores[label.ordinal()] = scaled;
+            sum += scaled;
+        }
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] /= sum;
+        }
+        return scores;
+    }
+
+    /** Applies a temperature to probabilities indexed by label. */
+    static double[] rescale(double[] probabilities, double temperature) {
+        double[] scaled = new double[probabilities.length];
+        double sum = 0.0;
+        for (int i = 0; i < scaled.length; i++) {
+            scaled[i] = Math.pow(Math.max(probabilities[i], 1e-300), 1.0 / temperature);
+            sum += scaled[i];
+        }
+        for (int i = 0; i < scaled.length; i++) {
+            scaled[i] /= sum;
+        }
+        return scaled;
+    }
+
+    static Classification decide(double[] probabilities, double actionThreshold, List<String> signals) {
+        Label violation = probabilities[Label.AD.ordinal()] >= probabilities[Label.ABUSE.ordinal()] ? Label.AD : Label.ABUSE;
+        Label chat = probabilities[Label.QUESTION.ordinal()] > probabilities[Label.NORMAL.ordinal()]
+                ? Label.QUESTION : Label.NORMAL;
+        double violationScore = probabilities[violation.ordinal()];
+        Label decided = violationScore >= actionThreshold && violationScore >= probabilities[chat.ordinal()]
+                ? violation : chat;
+        Map<Label, Double> scores = new EnumMap<>(Label.class);
+        for (Label label : LABELS) {
+            scores.put(label, probabilities[label.ordinal()]);
+        }
+        return new Classification(decided, Math.min(1.0, probabilities[decided.ordinal()]), scores, signals);
+    }
+
+    String[] features(String text) {
+        return extractor.extract(normalizer.normalize(text));
+    }
+
+    @Override
+    public double temperature() {
+        return temperature;
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+        ModelFile.write(model, temperature, out);
+    }
+
+    /** The same model with another temperature. */
+    DefaultModelClassifier withTemperature(double newTemperature) {
+        return of(model, newTemperature);
+    }
+
+    @Override
+    public String toString() {
+        return "ModelClassifier(maxent, " + model.getNumOutcomes() + " labels, temperature " + temperature + ")";
+    }
+}
