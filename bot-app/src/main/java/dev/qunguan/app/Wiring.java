@@ -1,10 +1,14 @@
 package dev.qunguan.app;
 
 import dev.qunguan.adapters.onebot.OneBotAdapter;
+import dev.qunguan.classify.ExampleMemory;
+import dev.qunguan.classify.Label;
 import dev.qunguan.config.QunguanConfig;
-import dev.qunguan.nlp.rules.RuleClassifier;
+import dev.qunguan.event.ChatRef;
+import dev.qunguan.nlp.model.ModelClassifier;
 import dev.qunguan.runtime.BotRuntime;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Which adapters and models a configuration turns into. */
 final class Wiring {
@@ -12,10 +16,28 @@ final class Wiring {
 
     static BotRuntime.Builder runtime(QunguanConfig config) {
         Clock clock = Clock.systemUTC();
-        BotRuntime.Builder builder = BotRuntime.builder(config).clock(clock).classifier(RuleClassifier.create());
+        BotRuntime.Builder builder = BotRuntime.builder(config)
+                .clock(clock)
+                .classifier(ModelClassifier.loadDefault())
+                .exampleMemory(examples(dev.qunguan.nlp.memory.ExampleMemory.create()));
         if (config.platforms().onebot().enabled()) {
             builder.adapter(OneBotAdapter.create(config.platforms().onebot(), clock));
         }
         return builder;
+    }
+
+    /** The nlp-models memory (digits ignored, near-duplicates) behind the core port, one group per chat. */
+    private static ExampleMemory examples(dev.qunguan.nlp.memory.ExampleMemory memory) {
+        return new ExampleMemory() {
+            @Override
+            public void remember(ChatRef chat, String text, Label label) {
+                memory.remember(chat.key(), text, label);
+            }
+
+            @Override
+            public Optional<Label> recall(ChatRef chat, String text) {
+                return memory.recall(chat.key(), text);
+            }
+        };
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.qunguan.config.ConfigLoader;
 import dev.qunguan.config.QunguanConfig;
 import dev.qunguan.runtime.BotRuntime;
+import dev.qunguan.testing.TestStorage;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,8 +56,7 @@ final class OneBotEndToEndTest {
         QunguanConfig config = ConfigLoader.withEnvironment(Map.of()).parse("""
                 server:
                   port: 0
-                storage:
-                  url: jdbc:sqlite:%s
+                %s
                 platforms:
                   onebot:
                     secret: %s
@@ -64,7 +64,7 @@ final class OneBotEndToEndTest {
                     access-token: e2e-token
                 bot:
                   scripts-dir: %s
-                """.formatted(dir.resolve("data/qunguan.db"), SECRET, api.url(), dir.resolve("scripts")), "test");
+                """.formatted(TestStorage.yaml(dir).strip(), SECRET, api.url(), dir.resolve("scripts")), "test");
         return Wiring.runtime(config).serveWebhooks(true).start();
     }
 

@@ -1,8 +1,9 @@
 package dev.qunguan.store;
 
+import dev.qunguan.testing.TestStorage;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.qunguan.config.StorageConfig;
 import dev.qunguan.event.ChatRef;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,7 +23,7 @@ final class JdbcChatMarksTest {
 
     @BeforeEach
     void open() {
-        database = Database.open(new StorageConfig("jdbc:sqlite:" + dir.resolve("qunguan.db"), "", "", 2));
+        database = Database.open(TestStorage.forDirectory(dir));
         marks = database.stores().chatMarks();
     }
 

@@ -1,9 +1,10 @@
 package dev.qunguan.store;
 
+import dev.qunguan.testing.TestStorage;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.qunguan.config.StorageConfig;
 import dev.qunguan.event.ChatRef;
 import dev.qunguan.event.UserRef;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ final class JdbcCheckInStoreTest {
 
     @BeforeEach
     void open() {
-        database = Database.open(new StorageConfig("jdbc:sqlite:" + dir.resolve("qunguan.db"), "", "", 4),
+        database = Database.open(TestStorage.forDirectory(dir),
                 new SteppingClock(Instant.parse("2025-03-03T00:00:00Z")));
         checkIns = database.stores().checkIns();
     }

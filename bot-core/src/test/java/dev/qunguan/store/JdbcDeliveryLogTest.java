@@ -1,8 +1,9 @@
 package dev.qunguan.store;
 
+import dev.qunguan.testing.TestStorage;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.qunguan.config.StorageConfig;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +20,7 @@ final class JdbcDeliveryLogTest {
 
     @BeforeEach
     void open() {
-        database = Database.open(new StorageConfig("jdbc:sqlite:" + dir.resolve("qunguan.db"), "", "", 2));
+        database = Database.open(TestStorage.forDirectory(dir));
         deliveries = database.stores().deliveries();
     }
 

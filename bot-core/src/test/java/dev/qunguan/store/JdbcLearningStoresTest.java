@@ -1,10 +1,11 @@
 package dev.qunguan.store;
 
+import dev.qunguan.testing.TestStorage;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.qunguan.classify.Label;
-import dev.qunguan.config.StorageConfig;
 import dev.qunguan.event.ChatRef;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,7 +29,7 @@ final class JdbcLearningStoresTest {
 
     @BeforeEach
     void open() {
-        database = Database.open(new StorageConfig("jdbc:sqlite:" + dir.resolve("qunguan.db"), "", "", 2));
+        database = Database.open(TestStorage.forDirectory(dir));
         stores = database.stores();
     }
 

@@ -12,7 +12,6 @@ import dev.qunguan.classify.Classification;
 import dev.qunguan.classify.Classifier;
 import dev.qunguan.classify.ExampleMemory;
 import dev.qunguan.classify.Label;
-import dev.qunguan.config.StorageConfig;
 import dev.qunguan.event.BotAddedToChat;
 import dev.qunguan.event.ChatRef;
 import dev.qunguan.event.Event;
@@ -113,8 +112,7 @@ public final class ChatTester implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String url = "jdbc:sqlite:" + dataDir.resolve("qunguan.db");
-        database = Database.open(new StorageConfig(url, "", "", 2), clock);
+        database = Database.open(TestStorage.forDirectory(dataDir), clock);
         scripts = ScriptBooks.fromDirectory(scriptsDir, locale, database.stores().scriptOverrides(), clock);
         ReloadingScriptBook book = scripts;
         ScriptEditing editing = book;

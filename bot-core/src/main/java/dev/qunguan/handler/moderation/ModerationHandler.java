@@ -3,6 +3,7 @@ package dev.qunguan.handler.moderation;
 import dev.qunguan.action.DeleteMessage;
 import dev.qunguan.action.Reply;
 import dev.qunguan.classify.Classification;
+import dev.qunguan.classify.Label;
 import dev.qunguan.event.MessageReceived;
 import dev.qunguan.event.UserRef;
 import dev.qunguan.handler.EventContext;
@@ -62,13 +63,22 @@ public final class ModerationHandler implements Handler {
         MemberStanding standing = MemberStanding.of(history.find(message.chat(), sender.id()), ctx.now());
         Classification verdict = verdicts.of(message);
         double threshold = Sensitivity.fromSetting(settings.sensitivity()).threshold(standing);
-        if (!verdict.label().isViolation() || verdict.confidence() < threshold) {
+        // Act on the calibrated violation scores, not the classifier's own decision, so a strict group can
+        // act below the classifier's default threshold and a lenient one stays above it.
+        Label violation = verdict.score(Label.AD) >= verdict.score(Label.ABUSE) ? Label.AD : Label.ABUSE;
+        double violationScore = verdict.scores().isEmpty()
+                ? (verdict.label().isViolation() ? verdict.confidence() : 0.0)
+                : verdict.score(violation);
+        if (verdict.scores().isEmpty() && verdict.label().isViolation()) {
+            violation = verdict.label();
+        }
+        if (violationScore < threshold) {
             history.recordClean(message.chat(), sender.id(), ctx.now());
             return chain.proceed();
         }
         history.recordViolation(message.chat(), sender.id(), ctx.now());
         recent.markModerated(message.chat(), message.ref().id());
-        String reason = verdict.label().wireName();
+        String reason = violation.wireName();
         WarningLadder.Outcome outcome = ladder.warn(ctx, sender.id(), reason, ISSUER);
         // Signals, not the text itself: logs must not become an archive of the abuse.
         log.info("moderated message {} in chat {}: {} {} ({}) -> {} ({} active warnings)", message.ref().id(),

@@ -10,13 +10,15 @@ import org.slf4j.LoggerFactory;
  * members one step more lenient than the group's setting.
  */
 public enum Sensitivity {
-    STRICT(0.6),
-    NORMAL(0.8),
-    LENIENT(0.9);
+    // Calibrated probabilities of the shipped model; see nlp-models/MODEL_CARD.md for the false-flag
+    // rate each one gives on the dev set (normal ≈ 0.9 %, strict ≈ 1.8 %).
+    STRICT(0.70),
+    NORMAL(0.90),
+    LENIENT(0.97);
 
     private static final Logger log = LoggerFactory.getLogger(Sensitivity.class);
     /** For established members of a lenient group: one step beyond lenient. */
-    static final double ESTABLISHED_IN_LENIENT_GROUP = 0.95;
+    static final double ESTABLISHED_IN_LENIENT_GROUP = 0.985;
 
     private final double threshold;
 
