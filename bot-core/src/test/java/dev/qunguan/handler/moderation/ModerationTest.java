@@ -17,7 +17,7 @@ final class ModerationTest {
     /** Stands in for the real classifier, which is tested with its own data. */
     static final Classifier FLAGS_WECHAT_ADS_AND_SWEARING = text -> {
         if (text.contains("加微信")) {
-            return new Classification(Label.AD, 0.97, Map.of(Label.AD, 0.97), List.of("contact-solicitation"));
+            return new Classification(Label.AD, 0.99, Map.of(Label.AD, 0.99), List.of("contact-solicitation"));
         }
         if (text.contains("傻逼")) {
             return new Classification(Label.ABUSE, 0.95, Map.of(Label.ABUSE, 0.95), List.of("insult"));
@@ -28,11 +28,11 @@ final class ModerationTest {
         }
         if (text.contains("推广")) {
             // Between the strict and the normal threshold.
-            return new Classification(Label.AD, 0.7, Map.of(Label.AD, 0.7), List.of());
+            return new Classification(Label.AD, 0.8, Map.of(Label.AD, 0.8), List.of());
         }
         if (text.contains("代购")) {
             // Between the normal and the lenient threshold.
-            return new Classification(Label.AD, 0.85, Map.of(Label.AD, 0.85), List.of());
+            return new Classification(Label.AD, 0.93, Map.of(Label.AD, 0.93), List.of());
         }
         return Classification.certain(Label.NORMAL, List.of());
     };
