@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers complete requests on one connection: health, metrics and webhook routes. Webhook events go to
- * the dispatcher; the answer is written when they are handled or when the ack timeout passes, whichever
- * comes first. Requests pipelined behind one still waiting are held so answers keep request order.
+ * the dispatcher; the answer is written when they are handled (2xx) or when the ack timeout passes
+ * (503, so the platform redelivers), whichever comes first. Requests pipelined behind one still waiting are held so answers keep request order.
  * Everything here runs on the connection's event loop.
  */
 final class WebhookRouter extends ChannelInboundHandlerAdapter {
@@ -190,12 +190,14 @@ final class WebhookRouter extends ChannelInboundHandlerAdapter {
             }
             answered = true;
             routing.metrics().ackTimedOut(exchange.routeTag());
-            acknowledge(Reply.none());
+            // 2xx promises the events' effects are committed, which is not yet known: ask for a redelivery
+            // (deduplicated once processing finishes) instead of acknowledging something that may be lost.
+            finish(ctx, exchange, HttpAnswers.OVERLOADED);
         }
 
         void onHandled(@Nullable Reply reply, @Nullable Throwable failure) {
             if (answered) {
-                // Already answered without it; whatever the events produced now goes out by API.
+                // Already answered 503 without it; whatever the events produced now goes out by API.
                 if (reply != null) {
                     routing.sender().send(reply);
                 }
