@@ -12,14 +12,12 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -77,11 +75,17 @@ final class WebhookRouter extends ChannelInboundHandlerAdapter {
                 finish(ctx, exchange, HttpAnswers.BAD_REQUEST);
                 return;
             }
-            String path = new QueryStringDecoder(request.uri()).path();
-            Exchange exchange = new Exchange(routing.tagFor(path), HttpUtil.isKeepAlive(request), start);
+            RequestTarget target = RequestTarget.parse(request.uri());
+            String tag = target == null ? WebhookMetrics.UNMATCHED : routing.tagFor(target.path());
+            Exchange exchange = new Exchange(tag, HttpUtil.isKeepAlive(request), start);
             inFlight = exchange;
             try {
-                route(ctx, exchange, request, path);
+                if (target == null) {
+                    // Broken percent-encoding: the request is framed fine, so the connection stays usable.
+                    finish(ctx, exchange, HttpAnswers.BAD_REQUEST);
+                } else {
+                    route(ctx, exchange, request, target);
+                }
             } catch (RuntimeException unexpected) {
                 log.error("Unexpected failure answering {} {}", request.method(), exchange.routeTag(), unexpected);
                 if (inFlight == exchange) {
@@ -94,8 +98,9 @@ final class WebhookRouter extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void route(ChannelHandlerContext ctx, Exchange exchange, FullHttpRequest request, String path) {
+    private void route(ChannelHandlerContext ctx, Exchange exchange, FullHttpRequest request, RequestTarget target) {
         HttpMethod method = request.method();
+        String path = target.path();
         if (path.equals(Routing.HEALTH_PATH)) {
             finish(ctx, exchange, isGet(method) ? health() : HttpAnswers.methodNotAllowed("GET"));
             return;
@@ -113,7 +118,7 @@ final class WebhookRouter extends ChannelInboundHandlerAdapter {
             finish(ctx, exchange, HttpAnswers.methodNotAllowed("POST"));
             return;
         }
-        Inbound inbound = route.decode(toWebhookRequest(request, path));
+        Inbound inbound = route.decode(toWebhookRequest(request, target));
         switch (inbound) {
             case Inbound.Rejected rejected -> finish(ctx, exchange, rejected.response());
             case Inbound.Answered answered -> finish(ctx, exchange, answered.response());
@@ -139,16 +144,14 @@ final class WebhookRouter extends ChannelInboundHandlerAdapter {
         return new WebhookResponse(200, PROMETHEUS_TEXT, text, Map.of());
     }
 
-    private static WebhookRequest toWebhookRequest(FullHttpRequest request, String path) {
+    private static WebhookRequest toWebhookRequest(FullHttpRequest request, RequestTarget target) {
         Map<String, String> headers = new HashMap<>();
         for (Map.Entry<String, String> header : request.headers()) {
             // Repeated headers are combined as HTTP allows, so none is silently lost.
             headers.merge(header.getKey().toLowerCase(Locale.ROOT), header.getValue(), (a, b) -> a + ", " + b);
         }
-        Map<String, List<String>> query = new HashMap<>();
-        new QueryStringDecoder(request.uri()).parameters().forEach((name, values) -> query.put(name, List.copyOf(values)));
         byte[] body = ByteBufUtil.getBytes(request.content());
-        return new WebhookRequest(request.method().name(), path, headers, query, body);
+        return new WebhookRequest(request.method().name(), target.path(), headers, target.query(), body);
     }
 
     private void dispatch(ChannelHandlerContext ctx, Exchange exchange, WebhookRoute route, Inbound.Accepted accepted) {

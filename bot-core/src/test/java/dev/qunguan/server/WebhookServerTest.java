@@ -426,6 +426,28 @@ final class WebhookServerTest {
     }
 
     @Test
+    void answersBadRequestToBrokenPercentEncodingAndKeepsServingTheConnection() throws Exception {
+        // Found by the server fuzzer: the decoding exception escaped, was logged as an error and the
+        // connection closed without answering (a query like this one was answered 500).
+        start();
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write((rawGet("/%ZZ") + "POST " + PATH + "?sig=%G1 HTTP/1.1\r\nHost: test\r\n"
+                    + "Content-Length: 7\r\n\r\ng:hello" + rawGet("/healthz")).getBytes(UTF_8));
+            socket.getOutputStream().flush();
+
+            RawResponse badPath = RawResponse.read(socket.getInputStream());
+            RawResponse badQuery = RawResponse.read(socket.getInputStream());
+            RawResponse health = RawResponse.read(socket.getInputStream());
+
+            assertThat(badPath.status()).isEqualTo(400);
+            assertThat(badPath.body()).isEqualTo("{\"error\":\"bad_request\"}");
+            assertThat(badQuery.status()).isEqualTo(400);
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(processed).hasValue(0);
+        }
+    }
+
+    @Test
     void answersInternalErrorWithoutDetailsWhenTheRouteFails() throws Exception {
         start();
 
