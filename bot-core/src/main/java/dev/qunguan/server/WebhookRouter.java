@@ -9,6 +9,7 @@ import dev.qunguan.adapter.WebhookRoute;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
@@ -287,7 +288,8 @@ final class WebhookRouter extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException) {
+        if (cause instanceof IOException || cause instanceof PrematureChannelClosureException) {
+            // The client went away, possibly in the middle of a request: nothing to answer, nothing broken here.
             log.debug("Connection error from {}", ctx.channel().remoteAddress(), cause);
             ctx.close();
             return;

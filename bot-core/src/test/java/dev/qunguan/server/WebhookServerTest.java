@@ -4,6 +4,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.qunguan.action.Reply;
 import dev.qunguan.action.SendMessage;
 import dev.qunguan.adapter.Acknowledgement;
@@ -58,6 +62,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 final class WebhookServerTest {
     private static final String PATH = "/webhook/test";
@@ -444,6 +449,32 @@ final class WebhookServerTest {
             assertThat(badQuery.status()).isEqualTo(400);
             assertThat(health.status()).isEqualTo(200);
             assertThat(processed).hasValue(0);
+        }
+    }
+
+    @Test
+    void logsNoErrorWhenAClientHangsUpInTheMiddleOfABody() throws Exception {
+        // Found by the server fuzzer: the aggregator's PrematureChannelClosureException was logged as an
+        // unexpected server failure, though a client going away is ordinary.
+        start();
+        Logger routerLog = (Logger) LoggerFactory.getLogger(WebhookRouter.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        routerLog.addAppender(logged);
+        try {
+            try (Socket socket = new Socket("127.0.0.1", server.port())) {
+                socket.getOutputStream().write(("POST " + PATH + " HTTP/1.1\r\nHost: test\r\nContent-Length: 100\r\n\r\n"
+                        + "g:only part of it").getBytes(UTF_8));
+                socket.getOutputStream().flush();
+                socket.shutdownOutput();
+                assertThat(socket.getInputStream().read()).as("closed without an answer").isEqualTo(-1);
+            }
+            Thread.sleep(200);
+
+            assertThat(logged.list).noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.ERROR));
+            assertThat(get("/healthz").statusCode()).isEqualTo(200);
+        } finally {
+            routerLog.detachAppender(logged);
         }
     }
 
