@@ -8,7 +8,6 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
 import org.jspecify.annotations.Nullable;
 
@@ -47,7 +46,8 @@ final class BodySizeGuard extends ChannelInboundHandlerAdapter {
                 return;
             }
             startNanos = System.nanoTime();
-            routeTag = routing.tagFor(new QueryStringDecoder(head.uri()).path());
+            RequestTarget target = RequestTarget.parse(head.uri());
+            routeTag = target == null ? WebhookMetrics.UNMATCHED : routing.tagFor(target.path());
             if (HttpUtil.getContentLength(head, -1L) > routing.maxBodyBytes()) {
                 reject(ctx);
                 if (HttpUtil.is100ContinueExpected(head)) {

@@ -48,7 +48,7 @@ final class WebhookMetrics {
 
     private Counter ackTimeouts(String route) {
         return Counter.builder("qunguan.webhook.ack.timeouts")
-                .description("Webhooks answered before their events were handled")
+                .description("Webhooks answered 503 because their events were not handled within the ack timeout")
                 .tag("route", route)
                 .register(registry);
     }

@@ -9,17 +9,16 @@ import dev.qunguan.adapter.WebhookRoute;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -32,8 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers complete requests on one connection: health, metrics and webhook routes. Webhook events go to
- * the dispatcher; the answer is written when they are handled or when the ack timeout passes, whichever
- * comes first. Requests pipelined behind one still waiting are held so answers keep request order.
+ * the dispatcher; the answer is written when they are handled (2xx) or when the ack timeout passes
+ * (503, so the platform redelivers), whichever comes first. Requests pipelined behind one still waiting are held so answers keep request order.
  * Everything here runs on the connection's event loop.
  */
 final class WebhookRouter extends ChannelInboundHandlerAdapter {
@@ -77,11 +76,17 @@ final class WebhookRouter extends ChannelInboundHandlerAdapter {
                 finish(ctx, exchange, HttpAnswers.BAD_REQUEST);
                 return;
             }
-            String path = new QueryStringDecoder(request.uri()).path();
-            Exchange exchange = new Exchange(routing.tagFor(path), HttpUtil.isKeepAlive(request), start);
+            RequestTarget target = RequestTarget.parse(request.uri());
+            String tag = target == null ? WebhookMetrics.UNMATCHED : routing.tagFor(target.path());
+            Exchange exchange = new Exchange(tag, HttpUtil.isKeepAlive(request), start);
             inFlight = exchange;
             try {
-                route(ctx, exchange, request, path);
+                if (target == null) {
+                    // Broken percent-encoding: the request is framed fine, so the connection stays usable.
+                    finish(ctx, exchange, HttpAnswers.BAD_REQUEST);
+                } else {
+                    route(ctx, exchange, request, target);
+                }
             } catch (RuntimeException unexpected) {
                 log.error("Unexpected failure answering {} {}", request.method(), exchange.routeTag(), unexpected);
                 if (inFlight == exchange) {
@@ -94,8 +99,9 @@ final class WebhookRouter extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void route(ChannelHandlerContext ctx, Exchange exchange, FullHttpRequest request, String path) {
+    private void route(ChannelHandlerContext ctx, Exchange exchange, FullHttpRequest request, RequestTarget target) {
         HttpMethod method = request.method();
+        String path = target.path();
         if (path.equals(Routing.HEALTH_PATH)) {
             finish(ctx, exchange, isGet(method) ? health() : HttpAnswers.methodNotAllowed("GET"));
             return;
@@ -113,7 +119,7 @@ final class WebhookRouter extends ChannelInboundHandlerAdapter {
             finish(ctx, exchange, HttpAnswers.methodNotAllowed("POST"));
             return;
         }
-        Inbound inbound = route.decode(toWebhookRequest(request, path));
+        Inbound inbound = route.decode(toWebhookRequest(request, target));
         switch (inbound) {
             case Inbound.Rejected rejected -> finish(ctx, exchange, rejected.response());
             case Inbound.Answered answered -> finish(ctx, exchange, answered.response());
@@ -139,16 +145,14 @@ final class WebhookRouter extends ChannelInboundHandlerAdapter {
         return new WebhookResponse(200, PROMETHEUS_TEXT, text, Map.of());
     }
 
-    private static WebhookRequest toWebhookRequest(FullHttpRequest request, String path) {
+    private static WebhookRequest toWebhookRequest(FullHttpRequest request, RequestTarget target) {
         Map<String, String> headers = new HashMap<>();
         for (Map.Entry<String, String> header : request.headers()) {
             // Repeated headers are combined as HTTP allows, so none is silently lost.
             headers.merge(header.getKey().toLowerCase(Locale.ROOT), header.getValue(), (a, b) -> a + ", " + b);
         }
-        Map<String, List<String>> query = new HashMap<>();
-        new QueryStringDecoder(request.uri()).parameters().forEach((name, values) -> query.put(name, List.copyOf(values)));
         byte[] body = ByteBufUtil.getBytes(request.content());
-        return new WebhookRequest(request.method().name(), path, headers, query, body);
+        return new WebhookRequest(request.method().name(), target.path(), headers, target.query(), body);
     }
 
     private void dispatch(ChannelHandlerContext ctx, Exchange exchange, WebhookRoute route, Inbound.Accepted accepted) {
@@ -190,12 +194,14 @@ final class WebhookRouter extends ChannelInboundHandlerAdapter {
             }
             answered = true;
             routing.metrics().ackTimedOut(exchange.routeTag());
-            acknowledge(Reply.none());
+            // 2xx promises the events' effects are committed, which is not yet known: ask for a redelivery
+            // (deduplicated once processing finishes) instead of acknowledging something that may be lost.
+            finish(ctx, exchange, HttpAnswers.OVERLOADED);
         }
 
         void onHandled(@Nullable Reply reply, @Nullable Throwable failure) {
             if (answered) {
-                // Already answered without it; whatever the events produced now goes out by API.
+                // Already answered 503 without it; whatever the events produced now goes out by API.
                 if (reply != null) {
                     routing.sender().send(reply);
                 }
@@ -282,7 +288,8 @@ final class WebhookRouter extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException) {
+        if (cause instanceof IOException || cause instanceof PrematureChannelClosureException) {
+            // The client went away, possibly in the middle of a request: nothing to answer, nothing broken here.
             log.debug("Connection error from {}", ctx.channel().remoteAddress(), cause);
             ctx.close();
             return;

@@ -4,6 +4,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.qunguan.action.Reply;
 import dev.qunguan.action.SendMessage;
 import dev.qunguan.adapter.Acknowledgement;
@@ -58,6 +62,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 final class WebhookServerTest {
     private static final String PATH = "/webhook/test";
@@ -374,14 +379,17 @@ final class WebhookServerTest {
     }
 
     @Test
-    void answersAfterTheAckTimeoutAndSendsTheLateReplyByApi() throws Exception {
+    void answersOverloadedAfterTheAckTimeoutAndSendsTheLateReplyByApi() throws Exception {
         start(10, Duration.ofMillis(100));
 
         HttpResponse<String> response = post(PATH, "g:block");
 
-        assertThat(response.statusCode()).isEqualTo(204);
+        // Nothing is committed yet, so a 2xx would acknowledge an event that a crash could still lose.
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).isEqualTo("{\"error\":\"overloaded\"}");
+        assertThat(response.headers().firstValue("retry-after")).hasValue("1");
         assertThat(counter("qunguan.webhook.ack.timeouts", "route", PATH)).isEqualTo(1.0);
-        assertThat(sender.sent.poll(5, TimeUnit.SECONDS).isEmpty()).as("nothing was ready at the timeout").isTrue();
+        assertThat(sender.sent).as("nothing was sent at the timeout").isEmpty();
         release.countDown();
         Reply late = sender.sent.poll(5, TimeUnit.SECONDS);
         assertThat(late.actions()).extracting(a -> ((SendMessage) a).message().plainText()).containsExactly("echo block");
@@ -419,6 +427,54 @@ final class WebhookServerTest {
 
             assertThat(first.body()).isEqualTo("{\"handled\":1}");
             assertThat(second.body()).isEqualTo("{\"status\":\"ok\"}");
+        }
+    }
+
+    @Test
+    void answersBadRequestToBrokenPercentEncodingAndKeepsServingTheConnection() throws Exception {
+        // Found by the server fuzzer: the decoding exception escaped, was logged as an error and the
+        // connection closed without answering (a query like this one was answered 500).
+        start();
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write((rawGet("/%ZZ") + "POST " + PATH + "?sig=%G1 HTTP/1.1\r\nHost: test\r\n"
+                    + "Content-Length: 7\r\n\r\ng:hello" + rawGet("/healthz")).getBytes(UTF_8));
+            socket.getOutputStream().flush();
+
+            RawResponse badPath = RawResponse.read(socket.getInputStream());
+            RawResponse badQuery = RawResponse.read(socket.getInputStream());
+            RawResponse health = RawResponse.read(socket.getInputStream());
+
+            assertThat(badPath.status()).isEqualTo(400);
+            assertThat(badPath.body()).isEqualTo("{\"error\":\"bad_request\"}");
+            assertThat(badQuery.status()).isEqualTo(400);
+            assertThat(health.status()).isEqualTo(200);
+            assertThat(processed).hasValue(0);
+        }
+    }
+
+    @Test
+    void logsNoErrorWhenAClientHangsUpInTheMiddleOfABody() throws Exception {
+        // Found by the server fuzzer: the aggregator's PrematureChannelClosureException was logged as an
+        // unexpected server failure, though a client going away is ordinary.
+        start();
+        Logger routerLog = (Logger) LoggerFactory.getLogger(WebhookRouter.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        routerLog.addAppender(logged);
+        try {
+            try (Socket socket = new Socket("127.0.0.1", server.port())) {
+                socket.getOutputStream().write(("POST " + PATH + " HTTP/1.1\r\nHost: test\r\nContent-Length: 100\r\n\r\n"
+                        + "g:only part of it").getBytes(UTF_8));
+                socket.getOutputStream().flush();
+                socket.shutdownOutput();
+                assertThat(socket.getInputStream().read()).as("closed without an answer").isEqualTo(-1);
+            }
+            Thread.sleep(200);
+
+            assertThat(logged.list).noneMatch(event -> event.getLevel().isGreaterOrEqual(Level.ERROR));
+            assertThat(get("/healthz").statusCode()).isEqualTo(200);
+        } finally {
+            routerLog.detachAppender(logged);
         }
     }
 

@@ -31,6 +31,8 @@ final class OneBotEventDecoder {
     private static final Logger log = LoggerFactory.getLogger(OneBotEventDecoder.class);
     private static final Inbound IGNORED = new Inbound.Answered(WebhookResponse.noContent());
     private static final Inbound MALFORMED = new Inbound.Rejected(WebhookResponse.error(400, "malformed"));
+    private static final Instant EARLIEST_TIME = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST_TIME = Instant.parse("9999-12-31T23:59:59Z");
 
     private final ObjectMapper mapper;
 
@@ -124,9 +126,9 @@ final class OneBotEventDecoder {
         long selfId = requiredLong(event, "self_id");
         long userId = requiredLong(event, "user_id");
         long groupId = requiredLong(event, "group_id");
-        long time = requiredLong(event, "time");
+        Instant at = time(event);
+        long time = at.getEpochSecond();
         ChatRef chat = chat(groupId);
-        Instant at = Instant.ofEpochSecond(time);
         // v11 events carry no id; (notice type, group, user, time) is the documented dedupe key
         String key = "onebot:" + selfId + ":" + noticeType + ":" + groupId + ":" + userId + ":" + time;
         String user = Long.toString(userId);
@@ -158,8 +160,16 @@ final class OneBotEventDecoder {
         return ChatRef.of(OneBotAdapter.PLATFORM, Long.toString(groupId));
     }
 
+    /**
+     * Epoch seconds. A time outside years 1 to 9999 is no real report, and beyond what dates and zones
+     * can represent it would only fail later, inside a handler.
+     */
     private static Instant time(JsonNode event) {
-        return Instant.ofEpochSecond(requiredLong(event, "time"));
+        long seconds = requiredLong(event, "time");
+        if (seconds < EARLIEST_TIME.getEpochSecond() || seconds > LATEST_TIME.getEpochSecond()) {
+            throw MalformedPayload.wrongType("time", "epoch seconds within years 1 to 9999");
+        }
+        return Instant.ofEpochSecond(seconds);
     }
 
     private static String requiredText(JsonNode event, String field) {

@@ -226,6 +226,20 @@ final class OneBotEventDecoderTest {
         });
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"time\":9223372036854775807,\"self_id\":1,\"post_type\":\"message\",\"message_type\":\"group\",\"message_id\":2,\"group_id\":4,\"user_id\":3,\"message\":\"hi\"}",
+        "{\"time\":\"31556889864403200\",\"self_id\":1,\"post_type\":\"message\",\"message_type\":\"group\",\"message_id\":2,\"group_id\":4,\"user_id\":3,\"message\":\"hi\"}",
+        "{\"time\":253402300800,\"self_id\":1,\"post_type\":\"notice\",\"notice_type\":\"group_increase\",\"group_id\":4,\"user_id\":3}",
+        "{\"time\":-9223372036854775808,\"self_id\":1,\"post_type\":\"notice\",\"notice_type\":\"group_recall\",\"group_id\":4,\"user_id\":3,\"message_id\":5}"})
+    void refusesATimeNoDateCanHoldWith400InsteadOfThrowing(String body) {
+        // Found by OneBotDecoderFuzzTest: Instant.ofEpochSecond threw out of decode() and the server answered 500.
+        Inbound inbound = route.decode(post(body));
+
+        assertThat(inbound).isInstanceOfSatisfying(Inbound.Rejected.class, rejected ->
+                assertThat(rejected.response().status()).isEqualTo(400));
+    }
+
     @Test
     void refusesMethodsOtherThanPostWith405() {
         WebhookRequest get = new WebhookRequest("GET", "/webhook/onebot", Map.of(), Map.of(), new byte[0]);

@@ -1,0 +1,297 @@
+package dev.qunguan.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * "An event the webhook acknowledged is never lost", tested on the real process: a burst of check-ins
+ * from several client threads, {@code kill -9} in the middle of it, a restart on the same SQLite file,
+ * then {@code scripts/qunguan export} must list every check-in that got a 2xx, and redelivering
+ * acknowledged events must have no second effect.
+ */
+final class CrashSafetyIT {
+    private static final Pattern WEBHOOK = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/webhook/onebot");
+    private static final Path SCRIPT = Path.of("..", "scripts", "qunguan").toAbsolutePath().normalize();
+    private static final ZoneId GROUP_ZONE = ZoneId.of("Asia/Shanghai");
+    private static final String SELF_ID = "10001000";
+    private static final String[] GROUPS = {"734201", "734202", "734203"};
+    private static final int EVENTS = 2_000;
+    private static final int CLIENTS = 8;
+    /** Kill once this many check-ins were acknowledged: well inside the burst. */
+    private static final int KILL_AFTER_ACKS = 500;
+    private static final int REDELIVERIES = 60;
+
+    @TempDir
+    Path dir;
+
+    private final List<Process> processes = new ArrayList<>();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private OneBotApiStandIn api;
+
+    @AfterEach
+    void stopEverything() {
+        for (Process process : processes) {
+            process.destroyForcibly();
+        }
+        if (api != null) {
+            api.close();
+        }
+        http.close();
+    }
+
+    /** One check-in delivery: member {@code user} of {@code group} says 签到 in message {@code messageId}. */
+    private record CheckIn(String group, String user, long messageId, long time) {
+        String body() {
+            return """
+                    {"time":%d,"self_id":%s,"post_type":"message","message_type":"group","sub_type":"normal",\
+                    "message_id":%d,"group_id":%s,"user_id":%s,"anonymous":null,\
+                    "message":[{"type":"text","data":{"text":"签到"}}],"raw_message":"签到","font":0,\
+                    "sender":{"user_id":%s,"nickname":"成员%s","card":"","role":"member"}}"""
+                    .formatted(time, SELF_ID, messageId, group, user, user, user);
+        }
+    }
+
+    @Test
+    void everyAcknowledgedCheckInSurvivesAKillNineAndRedeliveriesHaveNoSecondEffect() throws Exception {
+        api = new OneBotApiStandIn();
+        Path config = writeConfig();
+        LocalDate firstDay = LocalDate.now(GROUP_ZONE);
+        long time = System.currentTimeMillis() / 1000;
+        List<CheckIn> checkIns = new ArrayList<>();
+        for (int i = 0; i < EVENTS; i++) {
+            checkIns.add(new CheckIn(GROUPS[i % GROUPS.length], Integer.toString(60_000 + i), 500_000 + i, time));
+        }
+
+        Service first = startService(config);
+        Set<CheckIn> acknowledged = burstThenKill(first, checkIns);
+        assertThat(acknowledged).as("acknowledged before the kill").hasSizeGreaterThanOrEqualTo(KILL_AFTER_ACKS);
+        assertThat(acknowledged).as("the kill came in the middle of the burst").hasSizeLessThan(EVENTS);
+
+        Service second = startService(config);
+        api.clear();
+        List<CheckIn> redelivered = acknowledged.stream().limit(REDELIVERIES).toList();
+        for (CheckIn checkIn : redelivered) {
+            HttpResponse<String> answer = post(second.port(), checkIn);
+            assertThat(answer.statusCode()).as("redelivery of %s", checkIn).isBetween(200, 299);
+        }
+        // Wait (bounded) until every redelivery was handled and its reply, if any, went out.
+        awaitProcessed(second.port(), REDELIVERIES);
+        Thread.sleep(500);
+        List<OneBotApiStandIn.Call> replies = api.calls().stream()
+                .filter(call -> call.action().equals("send_group_msg"))
+                .toList();
+        Set<String> redeliveredUsers = new HashSet<>();
+        redelivered.forEach(c -> redeliveredUsers.add(c.user()));
+        for (OneBotApiStandIn.Call reply : replies) {
+            assertThat(reply.text()).as("reply after restart").doesNotContain("成功").contains("已签到");
+            assertThat(redeliveredUsers.stream().anyMatch(reply::mentions)).as("reply mentions a redelivered member")
+                    .isTrue();
+        }
+        stop(second);
+        LocalDate lastDay = LocalDate.now(GROUP_ZONE);
+
+        List<JsonNode> exported = export(config);
+        Set<String> stored = new HashSet<>();
+        List<String> storedDays = new ArrayList<>();
+        for (JsonNode record : exported) {
+            if (record.path("type").asText().equals("checkin")) {
+                String key = record.path("platform").asText() + "/" + record.path("group_id").asText() + "/"
+                        + record.path("user_id").asText();
+                assertThat(stored.add(key)).as("one check-in per member and day: %s", key).isTrue();
+                storedDays.add(record.path("day").asText());
+            }
+        }
+        for (CheckIn checkIn : acknowledged) {
+            assertThat(stored).as("acknowledged check-in of %s in %s", checkIn.user(), checkIn.group())
+                    .contains("onebot/" + checkIn.group() + "/" + checkIn.user());
+        }
+        assertThat(storedDays).allMatch(day -> day.equals(firstDay.toString()) || day.equals(lastDay.toString()));
+        System.out.printf("CrashSafetyIT: %d of %d check-ins acknowledged before kill -9, %d stored after restart;"
+                + " %d redelivered, %d replies to them (all 已签到)%n",
+                acknowledged.size(), EVENTS, stored.size(), redelivered.size(), replies.size());
+    }
+
+    private Path writeConfig() throws IOException {
+        Path config = dir.resolve("qunguan.yaml");
+        Files.writeString(config, """
+                server:
+                  host: 127.0.0.1
+                  port: 0
+                storage:
+                  url: jdbc:sqlite:%s
+                platforms:
+                  onebot:
+                    api-url: %s
+                bot:
+                  scripts-dir: %s
+                  send-limit-per-minute: 100000
+                """.formatted(dir.resolve("data/qunguan.db"), api.url(), dir.resolve("reply-scripts")));
+        return config;
+    }
+
+    /** Posts the check-ins from several threads and kills the service once enough were acknowledged. */
+    private Set<CheckIn> burstThenKill(Service service, List<CheckIn> checkIns) throws Exception {
+        Set<CheckIn> acknowledged = ConcurrentHashMap.newKeySet();
+        AtomicInteger next = new AtomicInteger();
+        AtomicBoolean killed = new AtomicBoolean();
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            for (int c = 0; c < CLIENTS; c++) {
+                clients.submit(() -> {
+                    for (int i; (i = next.getAndIncrement()) < checkIns.size(); ) {
+                        CheckIn checkIn = checkIns.get(i);
+                        try {
+                            HttpResponse<String> answer = post(service.port(), checkIn);
+                            if (answer.statusCode() >= 200 && answer.statusCode() < 300) {
+                                acknowledged.add(checkIn);
+                            }
+                        } catch (IOException noAnswer) {
+                            // in flight when the process died, or sent after: not acknowledged
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                        if (acknowledged.size() >= KILL_AFTER_ACKS && killed.compareAndSet(false, true)) {
+                            service.process().destroyForcibly(); // SIGKILL: no shutdown hook, no flush
+                        }
+                    }
+                });
+            }
+        } finally {
+            clients.shutdown();
+        }
+        assertThat(clients.awaitTermination(120, TimeUnit.SECONDS)).as("burst finished").isTrue();
+        assertThat(killed).as("killed during the burst").isTrue();
+        assertThat(service.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+        // Nothing may be acknowledged by a dead process; copy now that no client thread writes any more.
+        return Set.copyOf(acknowledged);
+    }
+
+    private HttpResponse<String> post(int port, CheckIn checkIn) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhook/onebot"))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(checkIn.body(), StandardCharsets.UTF_8))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Polls the service's metrics until it has processed at least {@code events} events. */
+    private void awaitProcessed(int port, int events) throws Exception {
+        Pattern processed = Pattern.compile("qunguan_dispatcher_processing_seconds_count(?:\\{[^}]*})? (\\d+(?:\\.\\d+)?)");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher m = processed.matcher(metrics);
+            if (m.find() && Double.parseDouble(m.group(1)) >= events) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the restarted service did not process " + events + " events within 30 s");
+    }
+
+    private record Service(Process process, int port) {}
+
+    private Service startService(Path config) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString(), "serve", "--config", config.toString())
+                .directory(dir.toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("QUNGUAN_PORT", "0");
+        Process process = builder.start();
+        processes.add(process);
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread drain = new Thread(() -> {
+            // Read everything, or a full pipe would stall the service's logging and with it the service.
+            try (BufferedReader reader = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = reader.readLine()) != null; ) {
+                    lines.add(line);
+                }
+            } catch (IOException closed) {
+                // the process is gone
+            }
+        }, "crash-it-output");
+        drain.setDaemon(true);
+        drain.start();
+        List<String> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(1, TimeUnit.SECONDS);
+            if (line == null) {
+                assertThat(process.isAlive()).as("service running; output was %s", seen).isTrue();
+                continue;
+            }
+            seen.add(line);
+            Matcher m = WEBHOOK.matcher(line);
+            if (m.find()) {
+                return new Service(process, Integer.parseInt(m.group(1)));
+            }
+        }
+        throw new AssertionError("no webhook URL printed within 120 s; output was " + seen);
+    }
+
+    private static void stop(Service service) throws InterruptedException {
+        service.process().destroy(); // SIGTERM: the shutdown hook closes the runtime
+        if (!service.process().waitFor(30, TimeUnit.SECONDS)) {
+            service.process().destroyForcibly();
+        }
+    }
+
+    private List<JsonNode> export(Path config) throws Exception {
+        Path out = dir.resolve("export.jsonl");
+        Process export = new ProcessBuilder(SCRIPT.toString(), "export", "--config", config.toString())
+                .directory(dir.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(dir.resolve("export.log").toFile())
+                .start();
+        processes.add(export);
+        assertThat(export.waitFor(120, TimeUnit.SECONDS)).as("export finished").isTrue();
+        assertThat(export.exitValue()).as("export exit code; log: %s", Files.readString(dir.resolve("export.log")))
+                .isZero();
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> records = new ArrayList<>();
+        for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                records.add(json.readTree(line));
+            }
+        }
+        return records;
+    }
+}
