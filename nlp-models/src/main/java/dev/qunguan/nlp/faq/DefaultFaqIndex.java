@@ -1,0 +1,199 @@
+package dev.qunguan.nlp.faq;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Two-stage matcher: BM25 over words+synonyms and character bigrams, then the logistic scorer on the top entries. */
+final class DefaultFaqIndex implements FaqIndex {
+
+    static final int CANDIDATES = 8;
+    private static final int ROW_POOL = 32;
+
+    /** One entry and the analysis of each of its wordings. */
+    private record Entry(FaqDocument document, List<AnalyzedText> wordings) {}
+
+    /** A candidate entry for a question with the pair features of its best-retrieved wording. */
+    record Candidate(String id, double retrieval, double[] features) {}
+
+    private final Map<String, Entry> entries;
+    private final FaqScorer scorer;
+    private final TextAnalyzer analyzer;
+    private final String[] rowIds;
+    private final AnalyzedText[] rowTexts;
+    private final float[] rowSelfWord;
+    private final float[] rowSelfBigram;
+    private final Bm25Field words;
+    private final Bm25Field bigrams;
+
+    private DefaultFaqIndex(Map<String, Entry> entries, FaqScorer scorer, TextAnalyzer analyzer) {
+        this.entries = entries;
+        this.scorer = scorer;
+        this.analyzer = analyzer;
+        List<String> ids = new ArrayList<>();
+        List<AnalyzedText> texts = new ArrayList<>();
+        for (Entry entry : entries.values()) {
+            for (AnalyzedText wording : entry.wordings()) {
+                ids.add(entry.document().id());
+                texts.add(wording);
+            }
+        }
+        this.rowIds = ids.toArray(String[]::new);
+        this.rowTexts = texts.toArray(AnalyzedText[]::new);
+        this.words = Bm25Field.of(texts.stream().map(AnalyzedText::wordTerms).toList());
+        this.bigrams = Bm25Field.of(texts.stream().map(AnalyzedText::bigramTerms).toList());
+        this.rowSelfWord = new float[rowTexts.length];
+        this.rowSelfBigram = new float[rowTexts.length];
+        for (int row = 0; row < rowTexts.length; row++) {
+            rowSelfWord[row] = words.selfScore(rowTexts[row].wordTerms());
+            rowSelfBigram[row] = bigrams.selfScore(rowTexts[row].bigramTerms());
+        }
+    }
+
+    static DefaultFaqIndex of(List<FaqDocument> documents, FaqScorer scorer, TextAnalyzer analyzer) {
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        for (FaqDocument document : documents) {
+            if (entries.put(document.id(), analyze(document, analyzer)) != null) {
+                throw new IllegalArgumentException("documents: id " + document.id() + " twice (expected: unique ids)");
+            }
+        }
+        return new DefaultFaqIndex(entries, scorer, analyzer);
+    }
+
+    private static Entry analyze(FaqDocument document, TextAnalyzer analyzer) {
+        return new Entry(document, document.wordings().stream().map(analyzer::analyze).toList());
+    }
+
+    DefaultFaqIndex withScorer(FaqScorer other) {
+        return new DefaultFaqIndex(entries, other, analyzer);
+    }
+
+    @Override
+    public FaqMatch match(String query) {
+        return decide(candidates(analyzer.analyze(query)), scorer);
+    }
+
+    static FaqMatch decide(List<Candidate> candidates, FaqScorer scorer) {
+        String best = null;
+        double bestScore = -1;
+        for (Candidate candidate : candidates) {
+            double probability = scorer.probability(candidate.features());
+            if (probability > bestScore) {
+                bestScore = probability;
+                best = candidate.id();
+            }
+        }
+        return best == null ? FaqMatch.none(scorer.threshold()) : FaqMatch.of(best, bestScore, scorer.threshold());
+    }
+
+    TextAnalyzer analyzer() {
+        return analyzer;
+    }
+
+    /** The top entries by first-stage score, each with the pair features of its best wording. */
+    List<Candidate> candidates(AnalyzedText query) {
+        int rows = rowTexts.length;
+        if (rows == 0 || query.compact().isEmpty()) {
+            return List.of();
+        }
+        float[] wordScores = new float[rows];
+        float[] bigramScores = new float[rows];
+        boolean[] touched = new boolean[rows];
+        int[] touchedRows = new int[rows];
+        int[] touchedCount = {0};
+        words.accumulate(query.wordTerms(), wordScores, touched, touchedRows, touchedCount);
+        bigrams.accumulate(query.bigramTerms(), bigramScores, touched, touchedRows, touchedCount);
+        float selfWord = Math.max(1e-6f, words.selfScore(query.wordTerms()));
+        float selfBigram = Math.max(1e-6f, bigrams.selfScore(query.bigramTerms()));
+
+        int[] pool = new int[ROW_POOL];
+        double[] poolScores = new double[ROW_POOL];
+        int pooled = 0;
+        for (int t = 0; t < touchedCount[0]; t++) {
+            int row = touchedRows[t];
+            double score = 0.5 * (wordScores[row] / selfWord + bigramScores[row] / selfBigram);
+            if (pooled == ROW_POOL && score <= poolScores[ROW_POOL - 1]) {
+                continue;
+            }
+            int at = pooled == ROW_POOL ? ROW_POOL - 1 : pooled++;
+            while (at > 0 && poolScores[at - 1] < score) {
+                pool[at] = pool[at - 1];
+                poolScores[at] = poolScores[at - 1];
+                at--;
+            }
+            pool[at] = row;
+            poolScores[at] = score;
+        }
+
+        List<Integer> chosenRows = new ArrayList<>(CANDIDATES);
+        List<String> chosenIds = new ArrayList<>(CANDIDATES);
+        double[] chosenScores = new double[CANDIDATES];
+        for (int i = 0; i < pooled && chosenRows.size() < CANDIDATES; i++) {
+            String id = rowIds[pool[i]];
+            if (!chosenIds.contains(id)) {
+                chosenScores[chosenRows.size()] = poolScores[i];
+                chosenRows.add(pool[i]);
+                chosenIds.add(id);
+            }
+        }
+        List<Candidate> candidates = new ArrayList<>(chosenRows.size());
+        for (int i = 0; i < chosenRows.size(); i++) {
+            int row = chosenRows.get(i);
+            double bestOther = 0;
+            for (int j = 0; j < chosenRows.size(); j++) {
+                if (j != i) {
+                    bestOther = Math.max(bestOther, chosenScores[j]);
+                }
+            }
+            double[] retrieval = {
+                wordScores[row] / selfWord,
+                bigramScores[row] / selfBigram,
+                wordScores[row] / Math.max(1e-6f, rowSelfWord[row]),
+                bigramScores[row] / Math.max(1e-6f, rowSelfBigram[row])
+            };
+            candidates.add(new Candidate(chosenIds.get(i), chosenScores[i],
+                    PairFeatures.of(query, rowTexts[row], retrieval, chosenScores[i] - bestOther, i)));
+        }
+        return candidates;
+    }
+
+    @Override
+    public FaqIndex with(FaqDocument document) {
+        Map<String, Entry> next = new LinkedHashMap<>(entries);
+        next.put(document.id(), analyze(document, analyzer));
+        return new DefaultFaqIndex(next, scorer, analyzer);
+    }
+
+    @Override
+    public FaqIndex without(String id) {
+        if (!entries.containsKey(id)) {
+            return this;
+        }
+        Map<String, Entry> next = new LinkedHashMap<>(entries);
+        next.remove(id);
+        return new DefaultFaqIndex(next, scorer, analyzer);
+    }
+
+    @Override
+    public List<FaqDocument> documents() {
+        return entries.values().stream().map(Entry::document).toList();
+    }
+
+    @Override
+    public double threshold() {
+        return scorer.threshold();
+    }
+
+    @Override
+    public String toString() {
+        return "FaqIndex[" + entries.size() + " entries, " + rowTexts.length + " wordings, threshold "
+                + scorer.threshold() + "]";
+    }
+
+    static Optional<DefaultFaqIndex> unwrap(FaqIndex index) {
+        return index instanceof DefaultFaqIndex d ? Optional.of(d) : Optional.empty();
+    }
+}

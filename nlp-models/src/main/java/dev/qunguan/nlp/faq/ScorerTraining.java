@@ -1,0 +1,176 @@
+package dev.qunguan.nlp.faq;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+/**
+ * Learns the second-stage scorer from labelled questions against a knowledge base, and measures it
+ * honestly with k-fold cross-validation in which all paraphrases of one entry sit in the same fold.
+ * The threshold is picked on held-out predictions: the one answering most questions correctly while
+ * keeping answer precision and abstain recall above their targets.
+ */
+final class ScorerTraining {
+
+    static final double TARGET_PRECISION = 0.955;
+    static final double TARGET_ABSTAIN_RECALL = 0.88;
+    private static final long SEED = 20_260_401L;
+
+    private final List<LabelledQuery> queries;
+    private final List<List<DefaultFaqIndex.Candidate>> candidates;
+
+    /** The outcome of cross-validation: pooled held-out metrics and the out-of-fold decisions. */
+    record CrossValidation(FaqMetrics metrics, List<Double> foldThresholds, double pooledThreshold, List<String> curve) {}
+
+    ScorerTraining(DefaultFaqIndex index, List<LabelledQuery> queries) {
+        this.queries = List.copyOf(queries);
+        TextAnalyzer analyzer = index.analyzer();
+        this.candidates = queries.stream().map(q -> index.candidates(analyzer.analyze(q.query()))).toList();
+    }
+
+    FaqScorer fitAll(double threshold) {
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < queries.size(); i++) {
+            all.add(i);
+        }
+        return fit(all, threshold);
+    }
+
+    CrossValidation crossValidate(int folds) {
+        if (folds < 2) {
+            throw new IllegalArgumentException("folds: " + folds + " (expected: >= 2)");
+        }
+        List<String> groups = new ArrayList<>(new LinkedHashSet<>(queries.stream().map(LabelledQuery::group).toList()));
+        Collections.shuffle(groups, new Random(SEED));
+        Map<String, Integer> foldOf = new java.util.HashMap<>();
+        for (int i = 0; i < groups.size(); i++) {
+            foldOf.put(groups.get(i), i % folds);
+        }
+        FaqMatch[] heldOut = new FaqMatch[queries.size()];
+        double[] heldOutProbability = new double[queries.size()];
+        List<Double> thresholds = new ArrayList<>();
+        for (int fold = 0; fold < folds; fold++) {
+            List<Integer> train = new ArrayList<>();
+            List<Integer> test = new ArrayList<>();
+            for (int i = 0; i < queries.size(); i++) {
+                (foldOf.get(queries.get(i).group()) == fold ? test : train).add(i);
+            }
+            FaqScorer scorer = fit(train, 0.5);
+            double threshold = chooseThreshold(train, scorer);
+            thresholds.add(threshold);
+            FaqScorer tuned = scorer.withThreshold(threshold);
+            for (int i : test) {
+                heldOut[i] = DefaultFaqIndex.decide(candidates.get(i), tuned);
+                heldOutProbability[i] = heldOut[i].score();
+            }
+        }
+        FaqMetrics metrics = new FaqMetrics();
+        for (int i = 0; i < queries.size(); i++) {
+            metrics.add(queries.get(i), heldOut[i]);
+        }
+        double pooled = chooseThreshold(heldOut);
+        return new CrossValidation(metrics, List.copyOf(thresholds), pooled, curve(heldOut));
+    }
+
+    FaqMetrics evaluate(FaqScorer scorer) {
+        FaqMetrics metrics = new FaqMetrics();
+        for (int i = 0; i < queries.size(); i++) {
+            metrics.add(queries.get(i), DefaultFaqIndex.decide(candidates.get(i), scorer));
+        }
+        return metrics;
+    }
+
+    private FaqScorer fit(List<Integer> indices, double threshold) {
+        List<double[]> rows = new ArrayList<>();
+        List<Boolean> labels = new ArrayList<>();
+        for (int i : indices) {
+            LabelledQuery query = queries.get(i);
+            for (DefaultFaqIndex.Candidate candidate : candidates.get(i)) {
+                rows.add(candidate.features());
+                labels.add(query.faqId().isPresent() && query.faqId().get().equals(candidate.id()));
+            }
+        }
+        return LogisticTrainer.train(rows, labels, threshold);
+    }
+
+    private double chooseThreshold(List<Integer> indices, FaqScorer scorer) {
+        FaqMatch[] decisions = new FaqMatch[queries.size()];
+        for (int i : indices) {
+            decisions[i] = DefaultFaqIndex.decide(candidates.get(i), scorer);
+        }
+        return chooseThreshold(decisions);
+    }
+
+    /** Precision, abstain recall and answered-correct rate of the held-out decisions at a range of thresholds. */
+    private List<String> curve(FaqMatch[] decisions) {
+        List<String> lines = new ArrayList<>();
+        for (int step = 10; step <= 95; step += 5) {
+            double threshold = step / 100.0;
+            FaqMetrics metrics = new FaqMetrics();
+            for (int i = 0; i < decisions.length; i++) {
+                FaqMatch d = decisions[i];
+                metrics.add(queries.get(i), d.nearest().isEmpty()
+                        ? FaqMatch.none(threshold) : FaqMatch.of(d.nearest().get(), d.score(), threshold));
+            }
+            lines.add(String.format(java.util.Locale.ROOT,
+                    "threshold %.2f: precision %.4f, abstain recall %.4f, answered-correct %.4f",
+                    threshold, metrics.precision(), metrics.abstainRecall(), metrics.answeredCorrectRate()));
+        }
+        return lines;
+    }
+
+    /** Scans thresholds over the given decisions (null entries skipped). */
+    private double chooseThreshold(FaqMatch[] decisions) {
+        double best = 0.5;
+        double bestCorrect = -1;
+        double fallback = 0.5;
+        double fallbackUtility = Double.NEGATIVE_INFINITY;
+        for (int step = 2; step <= 98; step++) {
+            double threshold = step / 100.0;
+            int correct = 0;
+            int wrong = 0;
+            int unanswerable = 0;
+            int abstained = 0;
+            for (int i = 0; i < decisions.length; i++) {
+                FaqMatch decision = decisions[i];
+                if (decision == null) {
+                    continue;
+                }
+                LabelledQuery query = queries.get(i);
+                boolean answers = decision.nearest().isPresent() && decision.score() >= threshold;
+                if (query.faqId().isEmpty()) {
+                    unanswerable++;
+                }
+                if (!answers) {
+                    if (query.faqId().isEmpty()) {
+                        abstained++;
+                    }
+                } else if (query.faqId().equals(decision.nearest())) {
+                    correct++;
+                } else {
+                    wrong++;
+                }
+            }
+            double precision = correct + wrong == 0 ? 1 : (double) correct / (correct + wrong);
+            double abstainRecall = unanswerable == 0 ? 1 : (double) abstained / unanswerable;
+            if (precision >= TARGET_PRECISION && abstainRecall >= TARGET_ABSTAIN_RECALL && correct > bestCorrect) {
+                bestCorrect = correct;
+                best = threshold;
+            }
+            double utility = correct - 4.0 * wrong;
+            if (utility > fallbackUtility) {
+                fallbackUtility = utility;
+                fallback = threshold;
+            }
+        }
+        return bestCorrect >= 0 ? best : fallback;
+    }
+
+    static String describe(List<Double> values) {
+        return values.stream().map(v -> String.format(java.util.Locale.ROOT, "%.2f", v)).collect(Collectors.joining(", "));
+    }
+}
