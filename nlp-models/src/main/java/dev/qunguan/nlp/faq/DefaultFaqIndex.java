@@ -11,7 +11,8 @@ import java.util.Optional;
 final class DefaultFaqIndex implements FaqIndex {
 
     static final int CANDIDATES = 8;
-    private static final int ROW_POOL = 32;
+    private static final int ROW_POOL = 24;
+    private static final int PARALLEL_FROM = 512;
 
     /** One entry and the analysis of each of its wordings. */
     private record Entry(FaqDocument document, List<AnalyzedText> wordings) {}
@@ -28,6 +29,7 @@ final class DefaultFaqIndex implements FaqIndex {
     private final float[] rowSelfBigram;
     private final Bm25Field words;
     private final Bm25Field bigrams;
+    private final ThreadLocal<Scratch> scratches;
 
     private DefaultFaqIndex(Map<String, Entry> entries, FaqScorer scorer, TextAnalyzer analyzer) {
         this.entries = entries;
@@ -45,6 +47,8 @@ final class DefaultFaqIndex implements FaqIndex {
         this.rowTexts = texts.toArray(AnalyzedText[]::new);
         this.words = Bm25Field.of(texts.stream().map(AnalyzedText::wordTerms).toList());
         this.bigrams = Bm25Field.of(texts.stream().map(AnalyzedText::bigramTerms).toList());
+        int rowCount = rowTexts.length;
+        this.scratches = ThreadLocal.withInitial(() -> new Scratch(rowCount));
         this.rowSelfWord = new float[rowTexts.length];
         this.rowSelfBigram = new float[rowTexts.length];
         for (int row = 0; row < rowTexts.length; row++) {
@@ -55,8 +59,13 @@ final class DefaultFaqIndex implements FaqIndex {
 
     static DefaultFaqIndex of(List<FaqDocument> documents, FaqScorer scorer, TextAnalyzer analyzer) {
         Map<String, Entry> entries = new LinkedHashMap<>();
-        for (FaqDocument document : documents) {
-            if (entries.put(document.id(), analyze(document, analyzer)) != null) {
+        // segmentation dominates the build: spread it over the cores for large knowledge bases
+        List<Entry> analysed = documents.size() < PARALLEL_FROM
+                ? documents.stream().map(document -> analyze(document, analyzer)).toList()
+                : documents.parallelStream().map(document -> analyze(document, analyzer)).toList();
+        for (Entry entry : analysed) {
+            FaqDocument document = entry.document();
+            if (entries.put(document.id(), entry) != null) {
                 throw new IllegalArgumentException("documents: id " + document.id() + " twice (expected: unique ids)");
             }
         }
@@ -99,26 +108,72 @@ final class DefaultFaqIndex implements FaqIndex {
         if (rows == 0 || query.compact().isEmpty()) {
             return List.of();
         }
-        float[] wordScores = new float[rows];
-        float[] bigramScores = new float[rows];
-        boolean[] touched = new boolean[rows];
-        int[] touchedRows = new int[rows];
+        Scratch scratch = scratch();
+        float[] wordScores = scratch.wordScores;
+        float[] bigramScores = scratch.bigramScores;
+        boolean[] touched = scratch.touched;
+        int[] touchedRows = scratch.touchedRows;
         int[] touchedCount = {0};
-        words.accumulate(query.wordTerms(), wordScores, touched, touchedRows, touchedCount);
-        bigrams.accumulate(query.bigramTerms(), bigramScores, touched, touchedRows, touchedCount);
+        try {
+            return rank(query, wordScores, bigramScores, touched, touchedRows, touchedCount);
+        } finally {
+            for (int t = 0; t < touchedCount[0]; t++) {
+                int row = touchedRows[t];
+                wordScores[row] = 0;
+                bigramScores[row] = 0;
+                touched[row] = false;
+            }
+        }
+    }
+
+    private List<Candidate> rank(AnalyzedText query, float[] wordScores, float[] bigramScores, boolean[] touched,
+            int[] touchedRows, int[] touchedCount) {
+        List<String> skippedWords = new ArrayList<>();
+        List<String> skippedBigrams = new ArrayList<>();
+        words.accumulate(query.wordTerms(), wordScores, touched, touchedRows, touchedCount, skippedWords, false);
+        bigrams.accumulate(query.bigramTerms(), bigramScores, touched, touchedRows, touchedCount, skippedBigrams, false);
+        if (touchedCount[0] == 0 && (!skippedWords.isEmpty() || !skippedBigrams.isEmpty())) {
+            // nothing but common terms: fall back to walking them all
+            words.accumulate(query.wordTerms(), wordScores, touched, touchedRows, touchedCount, skippedWords, true);
+            bigrams.accumulate(query.bigramTerms(), bigramScores, touched, touchedRows, touchedCount, skippedBigrams, true);
+            skippedWords.clear();
+            skippedBigrams.clear();
+        }
         float selfWord = Math.max(1e-6f, words.selfScore(query.wordTerms()));
         float selfBigram = Math.max(1e-6f, bigrams.selfScore(query.bigramTerms()));
 
         int[] pool = new int[ROW_POOL];
         double[] poolScores = new double[ROW_POOL];
         int pooled = 0;
+        float wordScale = 0.5f / selfWord;
+        float bigramScale = 0.5f / selfBigram;
         for (int t = 0; t < touchedCount[0]; t++) {
             int row = touchedRows[t];
-            double score = 0.5 * (wordScores[row] / selfWord + bigramScores[row] / selfBigram);
+            double score = wordScores[row] * wordScale + bigramScores[row] * bigramScale;
             if (pooled == ROW_POOL && score <= poolScores[ROW_POOL - 1]) {
                 continue;
             }
             int at = pooled == ROW_POOL ? ROW_POOL - 1 : pooled++;
+            while (at > 0 && poolScores[at - 1] < score) {
+                pool[at] = pool[at - 1];
+                poolScores[at] = poolScores[at - 1];
+                at--;
+            }
+            pool[at] = row;
+            poolScores[at] = score;
+        }
+
+        // the shortlist ignored very common terms: score it exactly, then re-rank
+        for (int i = 0; i < pooled; i++) {
+            int row = pool[i];
+            wordScores[row] += words.addSkipped(skippedWords, row, rowTexts[row].wordTerms());
+            bigramScores[row] += bigrams.addSkipped(skippedBigrams, row, rowTexts[row].bigramTerms());
+            poolScores[i] = 0.5 * (wordScores[row] / selfWord + bigramScores[row] / selfBigram);
+        }
+        for (int i = 1; i < pooled; i++) {
+            int row = pool[i];
+            double score = poolScores[i];
+            int at = i;
             while (at > 0 && poolScores[at - 1] < score) {
                 pool[at] = pool[at - 1];
                 poolScores[at] = poolScores[at - 1];
@@ -158,6 +213,30 @@ final class DefaultFaqIndex implements FaqIndex {
                     PairFeatures.of(query, rowTexts[row], retrieval, chosenScores[i] - bestOther, i)));
         }
         return candidates;
+    }
+
+    /** Per-thread score arrays, reused across queries so that a query allocates nothing per indexed row. */
+    private static final class Scratch {
+        final float[] wordScores;
+        final float[] bigramScores;
+        final boolean[] touched;
+        final int[] touchedRows;
+
+        Scratch(int rows) {
+            wordScores = new float[rows];
+            bigramScores = new float[rows];
+            touched = new boolean[rows];
+            touchedRows = new int[rows];
+        }
+    }
+
+    private Scratch scratch() {
+        Scratch scratch = scratches.get();
+        if (scratch.touched.length != rowTexts.length) {
+            scratch = new Scratch(rowTexts.length);
+            scratches.set(scratch);
+        }
+        return scratch;
     }
 
     @Override

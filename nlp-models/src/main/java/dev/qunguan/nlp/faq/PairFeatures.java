@@ -151,9 +151,24 @@ final class PairFeatures {
     }
 
     private static double charDice(String a, String b) {
-        Set<Integer> left = a.chars().boxed().collect(java.util.stream.Collectors.toSet());
-        Set<Integer> right = b.chars().boxed().collect(java.util.stream.Collectors.toSet());
-        return dice(left, right);
+        int distinctA = 0;
+        int distinctB = 0;
+        int shared = 0;
+        for (int i = 0; i < a.length(); i++) {
+            char c = a.charAt(i);
+            if (a.indexOf(c) == i) {
+                distinctA++;
+                if (b.indexOf(c) >= 0) {
+                    shared++;
+                }
+            }
+        }
+        for (int i = 0; i < b.length(); i++) {
+            if (b.indexOf(b.charAt(i)) == i) {
+                distinctB++;
+            }
+        }
+        return distinctA + distinctB == 0 ? 0 : 2.0 * shared / (distinctA + distinctB);
     }
 
     private static <T> double dice(Set<T> a, Set<T> b) {
