@@ -13,6 +13,7 @@ final class DefaultFaqIndex implements FaqIndex {
     static final int CANDIDATES = 8;
     private static final int ROW_POOL = 24;
     private static final int PARALLEL_FROM = 512;
+    private static final int MAX_QUERY_CHARS = 200;
 
     /** One entry and the analysis of each of its wordings. */
     private record Entry(FaqDocument document, List<AnalyzedText> wordings) {}
@@ -82,7 +83,9 @@ final class DefaultFaqIndex implements FaqIndex {
 
     @Override
     public FaqMatch match(String query) {
-        return decide(candidates(analyzer.analyze(query)), scorer);
+        // FAQ questions are short; a pasted essay should not cost more than a question
+        String bounded = query.length() > MAX_QUERY_CHARS ? query.substring(0, MAX_QUERY_CHARS) : query;
+        return decide(candidates(analyzer.analyze(bounded)), scorer);
     }
 
     static FaqMatch decide(List<Candidate> candidates, FaqScorer scorer) {

@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -30,18 +32,31 @@ public final class FaqTools {
 
     private FaqTools() {}
 
-    /** Reads a knowledge base: one entry per line; each entry's question is its only wording. */
+    /**
+     * Reads a knowledge base, one entry per line. Lines repeating an id add phrasings to the entry
+     * the id first appeared with, so a file may list several wordings of one question.
+     */
     public static List<FaqDocument> readKnowledgeBase(Path kb) throws IOException {
-        List<FaqDocument> documents = new ArrayList<>();
+        Map<String, List<String>> wordings = new LinkedHashMap<>();
         try (BufferedReader reader = Files.newBufferedReader(kb, StandardCharsets.UTF_8)) {
+            int number = 0;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                number++;
                 if (line.isBlank()) {
                     continue;
                 }
                 JsonNode node = JSON.readTree(line);
-                documents.add(new FaqDocument(node.path("faq_id").asText(), node.path("question").asText(), List.of()));
+                String id = node.path("faq_id").asText("");
+                String question = node.path("question").asText("");
+                if (id.isBlank() || question.isBlank()) {
+                    throw new IllegalArgumentException(kb + " line " + number
+                            + ": faq_id or question missing (expected: {\"faq_id\", \"question\", \"answer\"})");
+                }
+                wordings.computeIfAbsent(id, any -> new ArrayList<>()).add(question);
             }
         }
+        List<FaqDocument> documents = new ArrayList<>(wordings.size());
+        wordings.forEach((id, texts) -> documents.add(new FaqDocument(id, texts.get(0), texts.subList(1, texts.size()))));
         return documents;
     }
 

@@ -87,6 +87,13 @@ final class FaqIndexTest {
     }
 
     @Test
+    void aQuestionFollowedByThousandsOfExclamationMarksIsStillAnswered() {
+        FaqMatch match = index.match("密码忘记了怎么办" + "！".repeat(5_000));
+
+        assertThat(match.id()).contains("password");
+    }
+
+    @Test
     void anEmptyIndexAbstains() {
         assertThat(FaqIndex.build(List.of()).match("怎么开发票").answered()).isFalse();
     }

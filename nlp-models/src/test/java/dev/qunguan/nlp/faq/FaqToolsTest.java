@@ -1,6 +1,7 @@
 package dev.qunguan.nlp.faq;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -79,6 +80,32 @@ final class FaqToolsTest {
         assertThat(lines.get(0).get("faq_id").isNull()).isTrue();
         assertThat(lines.get(0).get("score").asDouble()).isZero();
         assertThat(lines.get(1).get("faq_id").asText()).isEqualTo("fee");
+    }
+
+    @Test
+    void linesRepeatingAnIdBecomePhrasingsOfOneEntry() throws IOException {
+        Path kb = dir.resolve("phrasings.jsonl");
+        Files.writeString(kb, String.join("\n",
+                "{\"faq_id\": \"invoice\", \"question\": \"怎么开发票\", \"answer\": \"\"}",
+                "{\"faq_id\": \"fee\", \"question\": \"会费是多少钱\", \"answer\": \"\"}",
+                "{\"faq_id\": \"invoice\", \"question\": \"报销凭证找谁要\", \"answer\": \"\"}") + "\n",
+                StandardCharsets.UTF_8);
+
+        List<FaqDocument> documents = FaqTools.readKnowledgeBase(kb);
+
+        assertThat(documents).containsExactly(
+                FaqDocument.of("invoice", "怎么开发票", "报销凭证找谁要"), FaqDocument.of("fee", "会费是多少钱"));
+    }
+
+    @Test
+    void aKnowledgeBaseLineWithoutAQuestionIsRejectedWithItsLineNumber() throws IOException {
+        Path kb = dir.resolve("broken.jsonl");
+        Files.writeString(kb, "{\"faq_id\": \"a\", \"question\": \"怎么开发票\"}\n{\"faq_id\": \"b\"}\n",
+                StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> FaqTools.readKnowledgeBase(kb))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 2");
     }
 
     @Test
