@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Two-stage matcher: BM25 over words+synonyms and character bigrams, then the logistic scorer on the top entries. */
 final class DefaultFaqIndex implements FaqIndex {
@@ -75,10 +74,6 @@ final class DefaultFaqIndex implements FaqIndex {
 
     private static Entry analyze(FaqDocument document, TextAnalyzer analyzer) {
         return new Entry(document, document.wordings().stream().map(analyzer::analyze).toList());
-    }
-
-    DefaultFaqIndex withScorer(FaqScorer other) {
-        return new DefaultFaqIndex(entries, other, analyzer);
     }
 
     @Override
@@ -273,9 +268,5 @@ final class DefaultFaqIndex implements FaqIndex {
     public String toString() {
         return "FaqIndex[" + entries.size() + " entries, " + rowTexts.length + " wordings, threshold "
                 + scorer.threshold() + "]";
-    }
-
-    static Optional<DefaultFaqIndex> unwrap(FaqIndex index) {
-        return index instanceof DefaultFaqIndex d ? Optional.of(d) : Optional.empty();
     }
 }

@@ -146,6 +146,17 @@ public final class FaqTools {
         }
     }
 
+    /** Cross-validated figures when each fold's questions are answered from a group-sized knowledge base. */
+    static void evalSmallKnowledgeBases(Path kb, Path queries, PrintStream out, int folds, int size) throws IOException {
+        List<FaqDocument> documents = readKnowledgeBase(kb);
+        ScorerTraining training = new ScorerTraining(
+                DefaultFaqIndex.of(documents, FaqScorer.untrained(), TextAnalyzer.standard()), readQueries(queries));
+        double threshold = FaqScorer.shipped().threshold();
+        out.printf(Locale.ROOT, "%d-fold CV, knowledge bases of %d entries drawn from each held-out fold, threshold %.2f%n",
+                folds, size, threshold);
+        training.smallKnowledgeBases(documents, TextAnalyzer.standard(), folds, size, threshold).print(out);
+    }
+
     static List<LabelledQuery> readQueries(Path queries) throws IOException {
         List<LabelledQuery> labelled = new ArrayList<>();
         try (BufferedReader reader = Files.newBufferedReader(queries, StandardCharsets.UTF_8)) {
@@ -175,12 +186,15 @@ public final class FaqTools {
             eval(Path.of(args[1]), Path.of(args[2]), System.out);
         } else if (args.length == 4 && args[0].equals("eval")) {
             eval(Path.of(args[1]), Path.of(args[2]), System.out, Integer.parseInt(args[3]));
+        } else if (args.length == 5 && args[0].equals("eval-small")) {
+            evalSmallKnowledgeBases(Path.of(args[1]), Path.of(args[2]), System.out, Integer.parseInt(args[3]),
+                    Integer.parseInt(args[4]));
         } else if (args.length >= 4 && args[0].equals("train")) {
             train(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]),
                     args.length > 4 ? Integer.parseInt(args[4]) : 5, System.out);
         } else {
             System.err.println("usage: FaqTools match KB.jsonl < queries.jsonl | eval KB.jsonl Q.jsonl [FOLDS]"
-                    + " | train KB.jsonl Q.jsonl OUT.properties [FOLDS]");
+                    + " | eval-small KB.jsonl Q.jsonl FOLDS ENTRIES | train KB.jsonl Q.jsonl OUT.properties [FOLDS]");
             System.exit(2);
         }
     }

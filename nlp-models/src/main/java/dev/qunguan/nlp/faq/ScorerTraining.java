@@ -44,12 +44,7 @@ final class ScorerTraining {
         if (folds < 2) {
             throw new IllegalArgumentException("folds: " + folds + " (expected: >= 2)");
         }
-        List<String> groups = new ArrayList<>(new LinkedHashSet<>(queries.stream().map(LabelledQuery::group).toList()));
-        Collections.shuffle(groups, new Random(SEED));
-        Map<String, Integer> foldOf = new java.util.HashMap<>();
-        for (int i = 0; i < groups.size(); i++) {
-            foldOf.put(groups.get(i), i % folds);
-        }
+        Map<String, Integer> foldOf = folds(folds);
         FaqMatch[] heldOut = new FaqMatch[queries.size()];
         double[] heldOutProbability = new double[queries.size()];
         List<Double> thresholds = new ArrayList<>();
@@ -74,6 +69,51 @@ final class ScorerTraining {
         }
         double pooled = chooseThreshold(heldOut);
         return new CrossValidation(metrics, List.copyOf(thresholds), pooled, curve(heldOut));
+    }
+
+    private Map<String, Integer> folds(int folds) {
+        List<String> groups = new ArrayList<>(new LinkedHashSet<>(queries.stream().map(LabelledQuery::group).toList()));
+        Collections.shuffle(groups, new Random(SEED));
+        Map<String, Integer> foldOf = new java.util.HashMap<>();
+        for (int i = 0; i < groups.size(); i++) {
+            foldOf.put(groups.get(i), i % folds);
+        }
+        return foldOf;
+    }
+
+    /**
+     * How the scorer carries over to a group-sized knowledge base: per fold, a scorer (at {@code threshold})
+     * learnt on the other folds answers the fold's questions from a knowledge base of {@code size} entries
+     * drawn from the fold's own entries only; questions whose entry was left out count as unanswerable.
+     */
+    FaqMetrics smallKnowledgeBases(List<FaqDocument> documents, TextAnalyzer analyzer, int folds, int size,
+            double threshold) {
+        Map<String, Integer> foldOf = folds(folds);
+        Random draw = new Random(SEED);
+        FaqMetrics metrics = new FaqMetrics();
+        for (int fold = 0; fold < folds; fold++) {
+            List<Integer> train = new ArrayList<>();
+            List<LabelledQuery> test = new ArrayList<>();
+            for (int i = 0; i < queries.size(); i++) {
+                if (foldOf.get(queries.get(i).group()) == fold) {
+                    test.add(queries.get(i));
+                } else {
+                    train.add(i);
+                }
+            }
+            FaqScorer scorer = fit(train, threshold);
+            List<String> ids = new ArrayList<>(new LinkedHashSet<>(test.stream().flatMap(q -> q.faqId().stream()).toList()));
+            Collections.shuffle(ids, draw);
+            java.util.Set<String> kept = java.util.Set.copyOf(ids.subList(0, Math.min(size, ids.size())));
+            DefaultFaqIndex small = DefaultFaqIndex.of(
+                    documents.stream().filter(document -> kept.contains(document.id())).toList(), scorer, analyzer);
+            for (LabelledQuery query : test) {
+                boolean leftOut = query.faqId().isPresent() && !kept.contains(query.faqId().get());
+                metrics.add(leftOut ? new LabelledQuery(query.query(), java.util.Optional.empty(), "entry left out")
+                        : query, small.match(query.query()));
+            }
+        }
+        return metrics;
     }
 
     FaqMetrics evaluate(FaqScorer scorer) {
