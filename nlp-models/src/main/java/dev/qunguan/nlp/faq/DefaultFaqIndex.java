@@ -83,17 +83,25 @@ final class DefaultFaqIndex implements FaqIndex {
         return decide(candidates(analyzer.analyze(bounded)), scorer);
     }
 
+    /** The ranking model picks the entry; the acceptance model scores it. */
     static FaqMatch decide(List<Candidate> candidates, FaqScorer scorer) {
-        String best = null;
-        double bestScore = -1;
+        return first(candidates, scorer.ranking())
+                .map(best -> FaqMatch.of(best.id(), scorer.acceptance().probability(best.features()), scorer.threshold()))
+                .orElseGet(() -> FaqMatch.none(scorer.threshold()));
+    }
+
+    /** The candidate the ranking model puts first, if any. */
+    static java.util.Optional<Candidate> first(List<Candidate> candidates, LogisticModel ranking) {
+        Candidate best = null;
+        double bestRank = -1;
         for (Candidate candidate : candidates) {
-            double probability = scorer.probability(candidate.features());
-            if (probability > bestScore) {
-                bestScore = probability;
-                best = candidate.id();
+            double rank = ranking.probability(candidate.features());
+            if (rank > bestRank) {
+                bestRank = rank;
+                best = candidate;
             }
         }
-        return best == null ? FaqMatch.none(scorer.threshold()) : FaqMatch.of(best, bestScore, scorer.threshold());
+        return java.util.Optional.ofNullable(best);
     }
 
     TextAnalyzer analyzer() {

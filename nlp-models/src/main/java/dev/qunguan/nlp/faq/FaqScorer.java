@@ -4,53 +4,37 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Properties;
-import java.util.stream.Collectors;
 
 /**
- * The second-stage scorer: a logistic regression over standardised {@link PairFeatures}, giving the
- * probability that a candidate is the entry the question means, and the threshold an answer needs.
- * Shipped as {@code faq-scorer.properties} next to this class; retrained with {@code FaqTools train}.
+ * The second stage, two logistic regressions over {@link PairFeatures}: a ranking model, fitted on every
+ * shortlisted candidate, picks the best entry; an acceptance model, fitted only on the candidates the
+ * ranking model put first, gives the calibrated probability that this best entry is right — the harder
+ * question, since it must tell a paraphrase from a near-duplicate asking something else. Shipped as
+ * {@code faq-scorer.properties} next to this class; retrained with {@code FaqTools train}.
  */
-record FaqScorer(List<String> names, double[] means, double[] scales, double[] weights, double bias, double threshold) {
+record FaqScorer(LogisticModel ranking, LogisticModel acceptance, double threshold) {
 
     static final String RESOURCE = "faq-scorer.properties";
 
     FaqScorer {
-        names = List.copyOf(names);
-        if (means.length != names.size() || scales.length != names.size() || weights.length != names.size()) {
-            throw new IllegalArgumentException("feature arrays: lengths " + means.length + "/" + scales.length
-                    + "/" + weights.length + " (expected: " + names.size() + " each)");
-        }
+        Objects.requireNonNull(ranking, "ranking");
+        Objects.requireNonNull(acceptance, "acceptance");
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("threshold: " + threshold + " (expected: 0..1)");
         }
-        means = means.clone();
-        scales = scales.clone();
-        weights = weights.clone();
-    }
-
-    double probability(double[] features) {
-        double z = bias;
-        for (int i = 0; i < weights.length; i++) {
-            z += weights[i] * (features[i] - means[i]) / scales[i];
-        }
-        return 1.0 / (1.0 + Math.exp(-z));
-    }
-
-    FaqScorer withThreshold(double newThreshold) {
-        return new FaqScorer(names, means, scales, weights, bias, newThreshold);
     }
 
     /** A scorer that knows nothing (every candidate 0.5): the starting point for training. */
     static FaqScorer untrained() {
-        int d = PairFeatures.COUNT;
-        double[] ones = new double[d];
-        Arrays.fill(ones, 1.0);
-        return new FaqScorer(PairFeatures.NAMES, new double[d], ones, new double[d], 0.0, 0.5);
+        return new FaqScorer(LogisticModel.blank(), LogisticModel.blank(), 0.5);
+    }
+
+    FaqScorer withThreshold(double newThreshold) {
+        return new FaqScorer(ranking, acceptance, newThreshold);
     }
 
     static FaqScorer shipped() {
@@ -68,38 +52,25 @@ record FaqScorer(List<String> names, double[] means, double[] scales, double[] w
             }
             Properties properties = new Properties();
             properties.load(in);
-            List<String> names = List.of(properties.getProperty("features").split(","));
+            List<String> names = List.of(properties.getProperty("features", "").split(","));
             if (!names.equals(PairFeatures.NAMES)) {
                 throw new IllegalStateException(RESOURCE + " was trained on features " + names
                         + " but the code computes " + PairFeatures.NAMES + ": retrain with FaqTools train");
             }
             return new FaqScorer(
-                    names,
-                    doubles(properties, "means"),
-                    doubles(properties, "scales"),
-                    doubles(properties, "weights"),
-                    Double.parseDouble(properties.getProperty("bias")),
+                    LogisticModel.load(properties, "ranking."),
+                    LogisticModel.load(properties, "acceptance."),
                     Double.parseDouble(properties.getProperty("threshold")));
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + RESOURCE, e);
         }
     }
 
-    private static double[] doubles(Properties properties, String key) {
-        return Arrays.stream(properties.getProperty(key).split(",")).mapToDouble(Double::parseDouble).toArray();
-    }
-
     void store(Writer out, String comment) throws IOException {
         out.write("# " + comment + "\n");
-        out.write("features=" + String.join(",", names) + "\n");
-        out.write("means=" + join(means) + "\n");
-        out.write("scales=" + join(scales) + "\n");
-        out.write("weights=" + join(weights) + "\n");
-        out.write("bias=" + String.format(Locale.ROOT, "%.6f", bias) + "\n");
+        out.write("features=" + String.join(",", PairFeatures.NAMES) + "\n");
+        ranking.store(out, "ranking.");
+        acceptance.store(out, "acceptance.");
         out.write("threshold=" + String.format(Locale.ROOT, "%.4f", threshold) + "\n");
-    }
-
-    private static String join(double[] values) {
-        return Arrays.stream(values).mapToObj(v -> String.format(Locale.ROOT, "%.6f", v)).collect(Collectors.joining(","));
     }
 }

@@ -135,14 +135,16 @@ public final class FaqTools {
         FaqScorer scorer = training.fitAll(cv.pooledThreshold());
         try (Writer writer = Files.newBufferedWriter(model, StandardCharsets.UTF_8)) {
             scorer.store(writer, String.format(Locale.ROOT,
-                    "FAQ second-stage scorer: logistic regression on %d entries / %d queries; threshold from %d-fold CV",
+                    "FAQ second-stage scorer: ranking + acceptance logistic regressions on %d entries / %d queries; threshold from %d-fold CV",
                     documents.size(), labelled.size(), folds));
         }
         out.printf(Locale.ROOT, "wrote %s (threshold %.2f picked on %d-fold held-out predictions)%n",
                 model, scorer.threshold(), folds);
         cv.metrics().print(out);
-        for (int i = 0; i < scorer.names().size(); i++) {
-            out.printf(Locale.ROOT, "  weight %-20s %+.3f%n", scorer.names().get(i), scorer.weights()[i]);
+        out.println("  weights (standardised features): ranking / acceptance");
+        for (int i = 0; i < PairFeatures.COUNT; i++) {
+            out.printf(Locale.ROOT, "  %-20s %+.3f / %+.3f%n", PairFeatures.NAMES.get(i),
+                    scorer.ranking().weights()[i], scorer.acceptance().weights()[i]);
         }
     }
 

@@ -14,7 +14,7 @@ final class LogisticTrainer {
 
     private LogisticTrainer() {}
 
-    static FaqScorer train(List<double[]> rows, List<Boolean> labels, double threshold) {
+    static LogisticModel train(List<double[]> rows, List<Boolean> labels) {
         int n = rows.size();
         int d = PairFeatures.COUNT;
         double[] means = new double[d];
@@ -60,6 +60,6 @@ final class LogisticTrainer {
             }
             bias -= LEARNING_RATE * biasGradient / n;
         }
-        return new FaqScorer(PairFeatures.NAMES, means, scales, w, bias, threshold);
+        return new LogisticModel(means, scales, w, bias);
     }
 }

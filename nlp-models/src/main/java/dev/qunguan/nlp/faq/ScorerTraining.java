@@ -11,14 +11,16 @@ import java.util.stream.Collectors;
 /**
  * Learns the second-stage scorer from labelled questions against a knowledge base, and measures it
  * honestly with k-fold cross-validation in which all paraphrases of one entry sit in the same fold.
- * The threshold is picked on held-out predictions: the one answering most questions correctly while
- * keeping answer precision and abstain recall above their targets.
+ * Thresholds are always picked on held-out predictions (an inner cross-validation inside each outer
+ * fold; the outer folds' pooled predictions for the shipped one): the threshold answering most
+ * questions correctly while keeping answer precision and abstain recall above their targets.
  */
 final class ScorerTraining {
 
     static final double TARGET_PRECISION = 0.955;
     static final double TARGET_ABSTAIN_RECALL = 0.88;
     private static final long SEED = 20_260_401L;
+    private static final int INNER_FOLDS = 4;
 
     private final List<LabelledQuery> queries;
     private final List<List<DefaultFaqIndex.Candidate>> candidates;
@@ -44,35 +46,55 @@ final class ScorerTraining {
         if (folds < 2) {
             throw new IllegalArgumentException("folds: " + folds + " (expected: >= 2)");
         }
-        Map<String, Integer> foldOf = folds(folds);
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < queries.size(); i++) {
+            all.add(i);
+        }
+        Map<String, Integer> foldOf = folds(all, folds);
         FaqMatch[] heldOut = new FaqMatch[queries.size()];
-        double[] heldOutProbability = new double[queries.size()];
         List<Double> thresholds = new ArrayList<>();
         for (int fold = 0; fold < folds; fold++) {
             List<Integer> train = new ArrayList<>();
             List<Integer> test = new ArrayList<>();
-            for (int i = 0; i < queries.size(); i++) {
+            for (int i : all) {
                 (foldOf.get(queries.get(i).group()) == fold ? test : train).add(i);
             }
-            FaqScorer scorer = fit(train, 0.5);
-            double threshold = chooseThreshold(train, scorer);
+            // the fold's threshold comes from an inner cross-validation on its training part: in-sample
+            // probabilities of the acceptance model are too confident to pick it from
+            double threshold = chooseThreshold(outOfFold(train, INNER_FOLDS));
             thresholds.add(threshold);
-            FaqScorer tuned = scorer.withThreshold(threshold);
+            FaqScorer scorer = fit(train, threshold);
             for (int i : test) {
-                heldOut[i] = DefaultFaqIndex.decide(candidates.get(i), tuned);
-                heldOutProbability[i] = heldOut[i].score();
+                heldOut[i] = DefaultFaqIndex.decide(candidates.get(i), scorer);
             }
         }
         FaqMetrics metrics = new FaqMetrics();
         for (int i = 0; i < queries.size(); i++) {
             metrics.add(queries.get(i), heldOut[i]);
         }
-        double pooled = chooseThreshold(heldOut);
-        return new CrossValidation(metrics, List.copyOf(thresholds), pooled, curve(heldOut));
+        return new CrossValidation(metrics, List.copyOf(thresholds), chooseThreshold(heldOut), curve(heldOut));
     }
 
-    private Map<String, Integer> folds(int folds) {
-        List<String> groups = new ArrayList<>(new LinkedHashSet<>(queries.stream().map(LabelledQuery::group).toList()));
+    /** Decisions for {@code subset}, each made by a scorer fitted on the other folds of the subset (others null). */
+    private FaqMatch[] outOfFold(List<Integer> subset, int folds) {
+        Map<String, Integer> foldOf = folds(subset, folds);
+        FaqMatch[] decisions = new FaqMatch[queries.size()];
+        for (int fold = 0; fold < folds; fold++) {
+            List<Integer> train = new ArrayList<>();
+            List<Integer> test = new ArrayList<>();
+            for (int i : subset) {
+                (foldOf.get(queries.get(i).group()) == fold ? test : train).add(i);
+            }
+            FaqScorer scorer = fit(train, 0.5);
+            for (int i : test) {
+                decisions[i] = DefaultFaqIndex.decide(candidates.get(i), scorer);
+            }
+        }
+        return decisions;
+    }
+
+    private Map<String, Integer> folds(List<Integer> subset, int folds) {
+        List<String> groups = new ArrayList<>(new LinkedHashSet<>(subset.stream().map(i -> queries.get(i).group()).toList()));
         Collections.shuffle(groups, new Random(SEED));
         Map<String, Integer> foldOf = new java.util.HashMap<>();
         for (int i = 0; i < groups.size(); i++) {
@@ -88,7 +110,11 @@ final class ScorerTraining {
      */
     FaqMetrics smallKnowledgeBases(List<FaqDocument> documents, TextAnalyzer analyzer, int folds, int size,
             double threshold) {
-        Map<String, Integer> foldOf = folds(folds);
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < queries.size(); i++) {
+            all.add(i);
+        }
+        Map<String, Integer> foldOf = folds(all, folds);
         Random draw = new Random(SEED);
         FaqMetrics metrics = new FaqMetrics();
         for (int fold = 0; fold < folds; fold++) {
@@ -124,25 +150,31 @@ final class ScorerTraining {
         return metrics;
     }
 
+    /** Fits the ranking model on every candidate, then the acceptance model on the candidates it ranks first. */
     private FaqScorer fit(List<Integer> indices, double threshold) {
         List<double[]> rows = new ArrayList<>();
         List<Boolean> labels = new ArrayList<>();
         for (int i : indices) {
-            LabelledQuery query = queries.get(i);
             for (DefaultFaqIndex.Candidate candidate : candidates.get(i)) {
                 rows.add(candidate.features());
-                labels.add(query.faqId().isPresent() && query.faqId().get().equals(candidate.id()));
+                labels.add(isGold(queries.get(i), candidate));
             }
         }
-        return LogisticTrainer.train(rows, labels, threshold);
+        LogisticModel ranking = LogisticTrainer.train(rows, labels);
+        List<double[]> firstRows = new ArrayList<>();
+        List<Boolean> firstLabels = new ArrayList<>();
+        for (int i : indices) {
+            int query = i;
+            DefaultFaqIndex.first(candidates.get(i), ranking).ifPresent(first -> {
+                firstRows.add(first.features());
+                firstLabels.add(isGold(queries.get(query), first));
+            });
+        }
+        return new FaqScorer(ranking, LogisticTrainer.train(firstRows, firstLabels), threshold);
     }
 
-    private double chooseThreshold(List<Integer> indices, FaqScorer scorer) {
-        FaqMatch[] decisions = new FaqMatch[queries.size()];
-        for (int i : indices) {
-            decisions[i] = DefaultFaqIndex.decide(candidates.get(i), scorer);
-        }
-        return chooseThreshold(decisions);
+    private static boolean isGold(LabelledQuery query, DefaultFaqIndex.Candidate candidate) {
+        return query.faqId().isPresent() && query.faqId().get().equals(candidate.id());
     }
 
     /** Precision, abstain recall and answered-correct rate of the held-out decisions at a range of thresholds. */

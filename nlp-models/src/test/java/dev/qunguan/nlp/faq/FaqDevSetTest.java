@@ -19,7 +19,7 @@ final class FaqDevSetTest {
 
     private static final String KB = "faq-dev-kb.jsonl";
     private static final String QUERIES = "faq-dev-queries.jsonl";
-    // measured (5-fold CV, grouped by entry): hit@1 0.962, precision 0.953, abstain recall 0.897
+    // measured (nested 5-fold CV, grouped by entry): hit@1 0.962, precision 0.959, abstain recall 0.907, answered-correct 0.713
     private static final double MIN_HIT_AT_1 = 0.95;
     private static final double MIN_PRECISION = 0.94;
     private static final double MIN_ABSTAIN_RECALL = 0.86;
