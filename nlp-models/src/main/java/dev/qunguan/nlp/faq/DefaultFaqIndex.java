@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Two-stage matcher: BM25 over words+synonyms and character bigrams, then the logistic scorer on the top entries. */
 final class DefaultFaqIndex implements FaqIndex {
@@ -91,7 +92,7 @@ final class DefaultFaqIndex implements FaqIndex {
     }
 
     /** The candidate the ranking model puts first, if any. */
-    static java.util.Optional<Candidate> first(List<Candidate> candidates, LogisticModel ranking) {
+    static Optional<Candidate> first(List<Candidate> candidates, LogisticModel ranking) {
         Candidate best = null;
         double bestRank = -1;
         for (Candidate candidate : candidates) {
@@ -101,7 +102,7 @@ final class DefaultFaqIndex implements FaqIndex {
                 best = candidate;
             }
         }
-        return java.util.Optional.ofNullable(best);
+        return Optional.ofNullable(best);
     }
 
     TextAnalyzer analyzer() {

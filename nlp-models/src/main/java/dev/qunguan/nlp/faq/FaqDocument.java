@@ -1,5 +1,6 @@
 package dev.qunguan.nlp.faq;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,7 +31,7 @@ public record FaqDocument(String id, String question, List<String> phrasings) {
         if (phrasings.isEmpty()) {
             return List.of(question);
         }
-        var all = new java.util.ArrayList<String>(phrasings.size() + 1);
+        var all = new ArrayList<String>(phrasings.size() + 1);
         all.add(question);
         all.addAll(phrasings);
         return all;

@@ -1,9 +1,10 @@
 package dev.qunguan.nlp.faq;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Fits the second-stage logistic regression: standardises features, then full-batch gradient descent
+ * Fits one logistic regression of the second stage: standardises features, then full-batch gradient descent
  * with L2 regularisation (the data set is small: a few thousand candidate pairs). Deterministic.
  */
 final class LogisticTrainer {
@@ -42,7 +43,7 @@ final class LogisticTrainer {
         double bias = 0;
         double[] gradient = new double[d];
         for (int iteration = 0; iteration < ITERATIONS; iteration++) {
-            java.util.Arrays.fill(gradient, 0);
+            Arrays.fill(gradient, 0);
             double biasGradient = 0;
             for (int i = 0; i < n; i++) {
                 double z = bias;

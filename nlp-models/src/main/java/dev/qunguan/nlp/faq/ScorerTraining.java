@@ -2,10 +2,14 @@ package dev.qunguan.nlp.faq;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -96,7 +100,7 @@ final class ScorerTraining {
     private Map<String, Integer> folds(List<Integer> subset, int folds) {
         List<String> groups = new ArrayList<>(new LinkedHashSet<>(subset.stream().map(i -> queries.get(i).group()).toList()));
         Collections.shuffle(groups, new Random(SEED));
-        Map<String, Integer> foldOf = new java.util.HashMap<>();
+        Map<String, Integer> foldOf = new HashMap<>();
         for (int i = 0; i < groups.size(); i++) {
             foldOf.put(groups.get(i), i % folds);
         }
@@ -130,12 +134,12 @@ final class ScorerTraining {
             FaqScorer scorer = fit(train, threshold);
             List<String> ids = new ArrayList<>(new LinkedHashSet<>(test.stream().flatMap(q -> q.faqId().stream()).toList()));
             Collections.shuffle(ids, draw);
-            java.util.Set<String> kept = java.util.Set.copyOf(ids.subList(0, Math.min(size, ids.size())));
+            Set<String> kept = Set.copyOf(ids.subList(0, Math.min(size, ids.size())));
             DefaultFaqIndex small = DefaultFaqIndex.of(
                     documents.stream().filter(document -> kept.contains(document.id())).toList(), scorer, analyzer);
             for (LabelledQuery query : test) {
                 boolean leftOut = query.faqId().isPresent() && !kept.contains(query.faqId().get());
-                metrics.add(leftOut ? new LabelledQuery(query.query(), java.util.Optional.empty(), "entry left out")
+                metrics.add(leftOut ? new LabelledQuery(query.query(), Optional.empty(), "entry left out")
                         : query, small.match(query.query()));
             }
         }
@@ -188,7 +192,7 @@ final class ScorerTraining {
                 metrics.add(queries.get(i), d.nearest().isEmpty()
                         ? FaqMatch.none(threshold) : FaqMatch.of(d.nearest().get(), d.score(), threshold));
             }
-            lines.add(String.format(java.util.Locale.ROOT,
+            lines.add(String.format(Locale.ROOT,
                     "threshold %.2f: precision %.4f, abstain recall %.4f, answered-correct %.4f",
                     threshold, metrics.precision(), metrics.abstainRecall(), metrics.answeredCorrectRate()));
         }
@@ -243,6 +247,6 @@ final class ScorerTraining {
     }
 
     static String describe(List<Double> values) {
-        return values.stream().map(v -> String.format(java.util.Locale.ROOT, "%.2f", v)).collect(Collectors.joining(", "));
+        return values.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).collect(Collectors.joining(", "));
     }
 }

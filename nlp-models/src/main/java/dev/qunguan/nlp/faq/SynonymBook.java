@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -65,7 +66,7 @@ final class SynonymBook {
                     if (known == null) {
                         groups.put(word, new int[] {id});
                     } else {
-                        int[] grown = java.util.Arrays.copyOf(known, known.length + 1);
+                        int[] grown = Arrays.copyOf(known, known.length + 1);
                         grown[known.length] = id;
                         groups.put(word, grown);
                     }

@@ -3,6 +3,7 @@ package dev.qunguan.nlp.faq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -120,7 +121,7 @@ final class FaqIndexTest {
         List<FaqMatch> sequential = questions.stream().map(index::match).toList();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<List<FaqMatch>>> runs = new java.util.ArrayList<>();
+            List<Future<List<FaqMatch>>> runs = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 runs.add(pool.submit(() -> questions.stream().map(index::match).toList()));
             }
