@@ -12,9 +12,7 @@ import dev.qunguan.config.ConfigLoader;
 import dev.qunguan.config.QunguanConfig;
 import dev.qunguan.runtime.BotRuntime;
 import io.micrometer.core.instrument.Counter;
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.util.ResourceLeakDetector;
-import io.netty.util.ResourceLeakDetectorFactory;
+import dev.qunguan.server.BufferLeaks;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -62,24 +59,20 @@ final class WebhookServerFuzzTest {
     /** A bounded run even on a starved machine: past it the clients stop and the count is checked. */
     private static final long DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(240);
 
-    private static final List<String> LEAKS = new CopyOnWriteArrayList<>();
-    private static ResourceLeakDetector.Level previousLevel;
 
     @TempDir
     Path dir;
 
     @BeforeAll
     static void detectEveryLeak() {
-        previousLevel = ResourceLeakDetector.getLevel();
-        ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
         // Only takes effect if Netty's buffer classes are not loaded yet in this JVM; when another test
         // loaded them first, leaks still show up as the detector's ERROR log, which is captured as well.
-        ResourceLeakDetectorFactory.setResourceLeakDetectorFactory(new RecordingLeakDetectors());
+        BufferLeaks.recordAtParanoid();
     }
 
     @AfterAll
     static void restoreLeakLevel() {
-        ResourceLeakDetector.setLevel(previousLevel);
+        BufferLeaks.restoreLevel();
     }
 
     @Test
@@ -88,9 +81,10 @@ final class WebhookServerFuzzTest {
         long started = System.nanoTime();
         ListAppender<ILoggingEvent> errors = captureErrorLogs();
         List<ClientStats> stats;
+        List<String> leaks;
         try {
             stats = fuzzTheRunningService(started + DEADLINE_NANOS);
-            forceLeakReports();
+            leaks = BufferLeaks.reported();
         } finally {
             detachErrorCapture(errors);
         }
@@ -101,7 +95,7 @@ final class WebhookServerFuzzTest {
                 stats.stream().mapToLong(ClientStats::connections).sum(), (System.nanoTime() - started) / 1_000_000);
         assertThat(sent).isGreaterThanOrEqualTo(REQUESTS);
         assertThat(errors.list).as("ERROR logs").extracting(WebhookServerFuzzTest::describe).isEmpty();
-        assertThat(LEAKS).isEmpty();
+        assertThat(leaks).isEmpty();
     }
 
     /** Runs the clients against a fresh service, then checks it is still healthy and never answered 5xx. */
@@ -283,37 +277,5 @@ final class WebhookServerFuzzTest {
         return event.getLoggerName() + ": " + event.getFormattedMessage()
                 + (event.getThrowableProxy() == null ? "" : " / " + event.getThrowableProxy().getClassName()
                         + ": " + event.getThrowableProxy().getMessage());
-    }
-
-    /** Leaks are reported when a tracked buffer is allocated after the leaked one was collected. */
-    private static void forceLeakReports() throws InterruptedException {
-        for (int round = 0; round < 3; round++) {
-            System.gc();
-            Thread.sleep(100);
-            for (int i = 0; i < 200; i++) {
-                ByteBufAllocator.DEFAULT.buffer(16).release();
-                ByteBufAllocator.DEFAULT.directBuffer(16).release();
-            }
-        }
-    }
-
-    private static final class RecordingLeakDetectors extends ResourceLeakDetectorFactory {
-        @Override
-        @SuppressWarnings("deprecation")
-        public <T> ResourceLeakDetector<T> newResourceLeakDetector(Class<T> resource, int samplingInterval, long maxActive) {
-            return new ResourceLeakDetector<>(resource, samplingInterval) {
-                @Override
-                protected void reportTracedLeak(String resourceType, String records) {
-                    LEAKS.add(resourceType + records);
-                    super.reportTracedLeak(resourceType, records);
-                }
-
-                @Override
-                protected void reportUntracedLeak(String resourceType) {
-                    LEAKS.add(resourceType);
-                    super.reportUntracedLeak(resourceType);
-                }
-            };
-        }
     }
 }

@@ -27,9 +27,6 @@ import dev.qunguan.outbound.ActionSender;
 import dev.qunguan.outbound.SendLimiter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.util.ResourceLeakDetector;
-import io.netty.util.ResourceLeakDetectorFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -51,7 +48,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -80,23 +76,16 @@ final class WebhookServerTest {
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private WebhookServer server;
 
-    private static final List<String> LEAKS = new CopyOnWriteArrayList<>();
-
     @BeforeAll
     static void detectEveryLeak() {
-        ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
         // Takes effect when Netty's buffer classes load, which happens in the first test's server start.
-        ResourceLeakDetectorFactory.setResourceLeakDetectorFactory(new RecordingLeakDetectors());
+        BufferLeaks.recordAtParanoid();
     }
 
     @AfterAll
-    static void leakedNoBuffer() {
-        System.gc();
-        // Leaks are reported when the next tracked buffer is allocated after the leaked one was collected.
-        for (int i = 0; i < 100; i++) {
-            ByteBufAllocator.DEFAULT.buffer(16).release();
-        }
-        assertThat(LEAKS).isEmpty();
+    static void leakedNoBuffer() throws InterruptedException {
+        assertThat(BufferLeaks.reported()).isEmpty();
+        BufferLeaks.restoreLevel();
     }
 
     @AfterEach
@@ -574,26 +563,6 @@ final class WebhookServerTest {
                 return Acknowledgement.allViaApi(reply);
             }
             return new Acknowledgement(WebhookResponse.json(200, "{\"handled\":" + reply.actions().size() + "}"), reply);
-        }
-    }
-
-    private static final class RecordingLeakDetectors extends ResourceLeakDetectorFactory {
-        @Override
-        @SuppressWarnings("deprecation")
-        public <T> ResourceLeakDetector<T> newResourceLeakDetector(Class<T> resource, int samplingInterval, long maxActive) {
-            return new ResourceLeakDetector<>(resource, samplingInterval) {
-                @Override
-                protected void reportTracedLeak(String resourceType, String records) {
-                    LEAKS.add(resourceType + records);
-                    super.reportTracedLeak(resourceType, records);
-                }
-
-                @Override
-                protected void reportUntracedLeak(String resourceType) {
-                    LEAKS.add(resourceType);
-                    super.reportUntracedLeak(resourceType);
-                }
-            };
         }
     }
 

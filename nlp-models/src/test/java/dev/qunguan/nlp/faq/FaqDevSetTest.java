@@ -1,13 +1,12 @@
 package dev.qunguan.nlp.faq;
 
+import dev.qunguan.nlp.EvalData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,16 +62,6 @@ final class FaqDevSetTest {
     }
 
     static Optional<Path> locate() {
-        return Stream.of(
-                        System.getProperty("QUNGUAN_EVAL_DIR"),
-                        System.getProperty("qunguan.eval.dir"),
-                        System.getenv("QUNGUAN_EVAL_DIR"),
-                        "../../shared/eval",
-                        "../shared/eval",
-                        "../../../shared/eval")
-                .filter(dir -> dir != null && !dir.isBlank())
-                .map(Path::of)
-                .filter(dir -> Files.isRegularFile(dir.resolve(KB)) && Files.isRegularFile(dir.resolve(QUERIES)))
-                .findFirst();
+        return EvalData.directoryWith(KB, QUERIES);
     }
 }

@@ -1,5 +1,6 @@
 package dev.qunguan.nlp.model;
 
+import dev.qunguan.nlp.EvalData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,16 +47,6 @@ final class ModelDevSetTest {
     }
 
     static Optional<Path> locate() {
-        return Stream.of(
-                        System.getProperty("QUNGUAN_EVAL_DIR"),
-                        System.getProperty("qunguan.eval.dir"),
-                        System.getenv("QUNGUAN_EVAL_DIR"),
-                        "../../shared/eval",
-                        "../shared/eval",
-                        "../../../shared/eval")
-                .filter(dir -> dir != null && !dir.isBlank())
-                .map(dir -> Path.of(dir, FILE))
-                .filter(Files::isRegularFile)
-                .findFirst();
+        return EvalData.file(FILE);
     }
 }

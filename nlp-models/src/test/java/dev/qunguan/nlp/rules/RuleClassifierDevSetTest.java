@@ -1,5 +1,6 @@
 package dev.qunguan.nlp.rules;
 
+import dev.qunguan.nlp.EvalData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -19,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -132,17 +132,6 @@ final class RuleClassifierDevSetTest {
     }
 
     private static Optional<Path> locate() {
-        Stream<String> candidates = Stream.of(
-                System.getProperty("QUNGUAN_EVAL_DIR"),
-                System.getProperty("qunguan.eval.dir"),
-                System.getenv("QUNGUAN_EVAL_DIR"),
-                "../../shared/eval",
-                "../shared/eval",
-                "../../../shared/eval");
-        return candidates
-                .filter(dir -> dir != null && !dir.isBlank())
-                .map(dir -> Path.of(dir, FILE))
-                .filter(Files::isRegularFile)
-                .findFirst();
+        return EvalData.file(FILE);
     }
 }
