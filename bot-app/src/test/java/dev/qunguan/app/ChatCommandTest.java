@@ -44,6 +44,49 @@ final class ChatCommandTest {
     }
 
     @Test
+    void paraphrasedQuestionIsAnsweredUnrelatedOneQueuedAndLearningAnswersTheNextParaphrase() throws Exception {
+        Path config = dir.resolve("qunguan.yaml");
+        Files.writeString(config, """
+                storage:
+                  url: jdbc:sqlite:%s
+                bot:
+                  scripts-dir: %s
+                """.formatted(dir.resolve("faq.db"), dir.resolve("scripts")));
+        String typed = String.join("\n",
+                "/as admin",
+                "/faq add 如何参加活动 | 在群公告里填报名表即可",  // message #1
+                "/as 小红",
+                "活动怎么参加呀？",                                // #2: a paraphrase, answered
+                "/as 小刚",
+                "周末的聚餐改到几点了？",                          // #3: no entry fits: quiet, queued
+                "/as admin",
+                "/unanswered",                                     // #4
+                "/reply 3 /faq learn 聚餐改到晚上七点",            // #5
+                "/as 小美",
+                "聚餐改到几点了？",                                // #6: now answered
+                "/quit") + "\n";
+
+        String screen = runChat(typed, "chat", "--config", config.toString());
+
+        String[] turns = screen.split("\\[\\S+ #");
+        assertThat(turnAfter(turns, "2] > ")).contains("在群公告里填报名表即可");
+        assertThat(turnAfter(turns, "3] > ")).doesNotContain("🤖");
+        assertThat(turnAfter(turns, "4] > ")).contains("周末的聚餐改到几点了");
+        assertThat(turnAfter(turns, "6] > ")).contains("聚餐改到晚上七点");
+    }
+
+    /** What the bot printed after the prompt of message number {@code prompt} (the last such turn). */
+    private static String turnAfter(String[] turns, String prompt) {
+        String found = "";
+        for (String turn : turns) {
+            if (turn.startsWith(prompt)) {
+                found = turn;
+            }
+        }
+        return found;
+    }
+
+    @Test
     void exportPrintsTheStoredCheckInsAsJsonLines() throws Exception {
         Path config = dir.resolve("qunguan.yaml");
         Files.writeString(config, """

@@ -1,9 +1,9 @@
 package dev.qunguan.nlp.faq;
 
-import dev.qunguan.nlp.EvalData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.qunguan.nlp.EvalData;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;

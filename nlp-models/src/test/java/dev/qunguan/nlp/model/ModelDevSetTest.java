@@ -1,16 +1,17 @@
 package dev.qunguan.nlp.model;
 
-import dev.qunguan.nlp.EvalData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.qunguan.classify.Label;
+import dev.qunguan.nlp.EvalData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**

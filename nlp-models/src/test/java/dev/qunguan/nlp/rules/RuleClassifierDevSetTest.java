@@ -1,6 +1,5 @@
 package dev.qunguan.nlp.rules;
 
-import dev.qunguan.nlp.EvalData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qunguan.classify.Classification;
 import dev.qunguan.classify.Label;
+import dev.qunguan.nlp.EvalData;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
