@@ -155,14 +155,18 @@ final class OneBotEndToEndTest {
     }
 
     @Test
-    void healthAndMetricsAnswer() throws Exception {
+    void healthReadinessAndMetricsAnswer() throws Exception {
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri("/healthz")).build(),
                 HttpResponse.BodyHandlers.ofString());
         post(signed(message("55506", "小刚", "你好")));
         HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(uri("/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString());
 
+        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(uri("/readyz")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
         assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("qunguan_");
     }

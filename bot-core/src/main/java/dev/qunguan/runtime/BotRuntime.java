@@ -18,7 +18,6 @@ import dev.qunguan.outbound.ActionSenders;
 import dev.qunguan.script.ReloadingScriptBook;
 import dev.qunguan.script.ScriptBooks;
 import dev.qunguan.server.Dispatcher;
-import dev.qunguan.server.HealthCheck;
 import dev.qunguan.server.WebhookServer;
 import dev.qunguan.store.Database;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -194,7 +193,7 @@ public final class BotRuntime implements AutoCloseable {
                     List<WebhookRoute> routes = adapters.stream().flatMap(a -> a.routes().stream()).toList();
                     routes.forEach(route -> paths.add(route.path()));
                     server = WebhookServer.start(config.server(), routes, dispatcher, sender, registry,
-                            HealthCheck.alwaysReady());
+                            () -> database.isReachable());
                 }
                 log.info("qunguan started: storage {}, platforms {}, webhooks {}", config.storage().url(),
                         byPlatform.keySet(), paths);

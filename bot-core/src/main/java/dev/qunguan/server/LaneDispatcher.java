@@ -19,6 +19,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Hashes each chat onto one of N single-thread lanes. Admission happens under one short lock so that a
@@ -199,6 +200,9 @@ final class LaneDispatcher implements Dispatcher {
     private void process(Work work) {
         Event event = work.event;
         long start = System.nanoTime();
+        // every log line written while handling this event carries its id and chat
+        MDC.put("event", event.id().value());
+        MDC.put("chat", event.chat().key());
         try {
             work.result.complete(processor.apply(event));
         } catch (Throwable failure) {
@@ -207,6 +211,8 @@ final class LaneDispatcher implements Dispatcher {
             log.error("Processing failed for event {} in chat {}", event.id(), event.chat(), failure);
             work.result.completeExceptionally(failure);
         } finally {
+            MDC.remove("event");
+            MDC.remove("chat");
             processing.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }

@@ -22,6 +22,8 @@ record Routing(
 
     static final String HEALTH_PATH = "/healthz";
     static final String METRICS_PATH = "/metrics";
+    /** Readiness for load balancers and orchestrators: the same check as health, under the usual name. */
+    static final String READY_PATH = "/readyz";
 
     Routing {
         routes = Map.copyOf(routes);
@@ -35,7 +37,7 @@ record Routing(
             if (!path.startsWith("/")) {
                 throw new IllegalArgumentException("route path: " + path + " (expected: starting with /)");
             }
-            if (path.equals(HEALTH_PATH) || path.equals(METRICS_PATH)) {
+            if (path.equals(HEALTH_PATH) || path.equals(READY_PATH) || path.equals(METRICS_PATH)) {
                 throw new IllegalArgumentException("route path: " + path + " (expected: not a server path)");
             }
             if (byPath.putIfAbsent(path, route) != null) {
@@ -50,7 +52,7 @@ record Routing(
     }
 
     String tagFor(String path) {
-        if (routes.containsKey(path) || path.equals(HEALTH_PATH) || path.equals(METRICS_PATH)) {
+        if (routes.containsKey(path) || path.equals(HEALTH_PATH) || path.equals(READY_PATH) || path.equals(METRICS_PATH)) {
             return path;
         }
         return WebhookMetrics.UNMATCHED;

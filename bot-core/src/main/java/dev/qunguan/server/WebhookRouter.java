@@ -102,7 +102,7 @@ final class WebhookRouter extends ChannelInboundHandlerAdapter {
     private void route(ChannelHandlerContext ctx, Exchange exchange, FullHttpRequest request, RequestTarget target) {
         HttpMethod method = request.method();
         String path = target.path();
-        if (path.equals(Routing.HEALTH_PATH)) {
+        if (path.equals(Routing.HEALTH_PATH) || path.equals(Routing.READY_PATH)) {
             finish(ctx, exchange, isGet(method) ? health() : HttpAnswers.methodNotAllowed("GET"));
             return;
         }

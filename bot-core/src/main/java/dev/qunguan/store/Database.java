@@ -99,6 +99,15 @@ public final class Database implements AutoCloseable {
         return stores;
     }
 
+    /** True when a connection can be had and answers within a second (for readiness checks). */
+    public boolean isReachable() {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            return connection.isValid(1);
+        } catch (java.sql.SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The pooled connections, for health checks and tools; the stores cover normal use. */
     public DataSource dataSource() {
         return dataSource;
