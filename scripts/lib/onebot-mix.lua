@@ -14,13 +14,17 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
+local base = 0
+
 function init(args)
   math.randomseed(os.time() + tid)
+  -- ids stay unique across runs (a repeated id is a redelivery, which the bot rightly skips)
+  base = (os.time() % 1000000) * 100000000 + tid * 10000000
 end
 
 local function message(group, user, text)
   counter = counter + 1
-  local mid = tid * 100000000 + counter
+  local mid = base + counter
   return string.format('{"time":%d,"self_id":%d,"post_type":"message","message_type":"group",' ..
     '"sub_type":"normal","message_id":%d,"group_id":%d,"user_id":%d,"anonymous":null,' ..
     '"message":[{"type":"text","data":{"text":"%s"}}],"raw_message":"%s","font":0,' ..
