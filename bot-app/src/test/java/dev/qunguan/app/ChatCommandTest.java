@@ -19,13 +19,7 @@ final class ChatCommandTest {
 
     @Test
     void typedLinesGetTheBotsRepliesAndActions() throws Exception {
-        Path config = dir.resolve("qunguan.yaml");
-        Files.writeString(config, """
-                storage:
-                  url: jdbc:sqlite:%s
-                bot:
-                  scripts-dir: %s
-                """.formatted(dir.resolve("chat.db"), dir.resolve("scripts")));
+        Path config = config("chat.db");
         String typed = String.join("\n",
                 "签到",
                 "签到",
@@ -45,13 +39,7 @@ final class ChatCommandTest {
 
     @Test
     void paraphrasedQuestionIsAnsweredUnrelatedOneQueuedAndLearningAnswersTheNextParaphrase() throws Exception {
-        Path config = dir.resolve("qunguan.yaml");
-        Files.writeString(config, """
-                storage:
-                  url: jdbc:sqlite:%s
-                bot:
-                  scripts-dir: %s
-                """.formatted(dir.resolve("faq.db"), dir.resolve("scripts")));
+        Path config = config("faq.db");
         String typed = String.join("\n",
                 "/as admin",
                 "/faq add 如何参加活动 | 在群公告里填报名表即可",  // message #1
@@ -88,13 +76,7 @@ final class ChatCommandTest {
 
     @Test
     void exportPrintsTheStoredCheckInsAsJsonLines() throws Exception {
-        Path config = dir.resolve("qunguan.yaml");
-        Files.writeString(config, """
-                storage:
-                  url: jdbc:sqlite:%s
-                bot:
-                  scripts-dir: %s
-                """.formatted(dir.resolve("chat.db"), dir.resolve("scripts")));
+        Path config = config("chat.db");
         runChat("签到\n/as 小红\n签到\n/quit\n", "chat", "--config", config.toString(), "--group", "734001");
 
         String exported = runChat("", "export", "--config", config.toString(), "--group", "734001");
@@ -104,6 +86,18 @@ final class ChatCommandTest {
                 .allSatisfy(line -> assertThat(line).contains("\"platform\":\"console\"")
                         .contains("\"group_id\":\"734001\"").containsPattern("\"day\":\"\\d{4}-\\d{2}-\\d{2}\""));
         assertThat(runChat("", "export", "--config", config.toString(), "--group", "other")).isBlank();
+    }
+
+    /** A config with its own SQLite file and scripts directory under the test's directory. */
+    private Path config(String database) throws java.io.IOException {
+        Path config = dir.resolve("qunguan.yaml");
+        Files.writeString(config, """
+                storage:
+                  url: jdbc:sqlite:%s
+                bot:
+                  scripts-dir: %s
+                """.formatted(dir.resolve(database), dir.resolve("scripts")));
+        return config;
     }
 
     private static String runChat(String typed, String... args) {
