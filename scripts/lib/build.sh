@@ -36,6 +36,10 @@ if [ -z "$JDK" ]; then
   exit 1
 fi
 export JAVA_HOME="$JDK"
+# Maven 3.9's Guice warns about sun.misc.Unsafe on JDK 24+; the warning is noise for users here
+if [ "$(java_major "$JDK/bin/java")" -ge 24 ]; then
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+fi
 
 APP_JAR="$REPO/bot-app/target/bot-app.jar"
 needs_build() {
@@ -47,6 +51,7 @@ needs_build() {
 if needs_build; then
   echo "qunguan: building (first run or sources changed)..." >&2
   (cd "$REPO" && ./mvnw -B -q -DskipTests package) >&2
+  touch "$APP_JAR" # the jar plugin keeps an unchanged jar's old time; mark this build as current
 fi
 
 APP_CP="$APP_JAR:$REPO/bot-app/target/lib/*"
