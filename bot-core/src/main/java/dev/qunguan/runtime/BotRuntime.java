@@ -179,14 +179,12 @@ public final class BotRuntime implements AutoCloseable {
                         scheduler, registry);
                 HandlerPipeline pipeline = StandardPipeline.of(new PipelineParts(database.stores(), classifier, scripts,
                         examples, faqMatchers));
-                Dispatcher[] dispatcherRef = new Dispatcher[1];
-                SchedulingTimers timers = new SchedulingTimers(scheduler, clock,
-                        fired -> deliverTimer(dispatcherRef[0], sender, scheduler, fired));
+                SchedulingTimers timers = new SchedulingTimers(scheduler, clock);
                 EventProcessor processor = EventProcessor.of(pipeline, scripts, clock,
                         new HashSet<>(config.bot().admins()), timers);
                 Dispatcher dispatcher = Dispatcher.create(config.server().effectiveWorkers(),
                         config.server().queueCapacity(), processor::process, registry);
-                dispatcherRef[0] = dispatcher;
+                timers.deliverTo(fired -> deliverTimer(dispatcher, sender, scheduler, fired));
                 WebhookServer server = null;
                 List<String> paths = new ArrayList<>();
                 if (serveWebhooks) {

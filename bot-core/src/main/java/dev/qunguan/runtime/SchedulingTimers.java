@@ -18,12 +18,18 @@ import java.util.function.Consumer;
 final class SchedulingTimers implements Timers {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
-    private final Consumer<TimerFired> deliver;
+    private volatile Consumer<TimerFired> deliver = fired -> {
+        throw new IllegalStateException("timer " + fired.purpose() + " fired before the runtime was started");
+    };
     private final ConcurrentMap<String, Pending> pending = new ConcurrentHashMap<>();
 
-    SchedulingTimers(ScheduledExecutorService scheduler, Clock clock, Consumer<TimerFired> deliver) {
+    SchedulingTimers(ScheduledExecutorService scheduler, Clock clock) {
         this.scheduler = scheduler;
         this.clock = clock;
+    }
+
+    /** Where fired timers go; set once the dispatcher exists (it needs the handlers, which need timers). */
+    void deliverTo(Consumer<TimerFired> deliver) {
         this.deliver = deliver;
     }
 
