@@ -27,9 +27,12 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Stores stores;
     private final BatchingDeliveryLog deliveryLog;
+    private final BatchingMemberHistoryStore memberHistory;
 
-    private Database(HikariDataSource dataSource, Stores stores, BatchingDeliveryLog deliveryLog) {
+    private Database(HikariDataSource dataSource, Stores stores, BatchingDeliveryLog deliveryLog,
+            BatchingMemberHistoryStore memberHistory) {
         this.deliveryLog = deliveryLog;
+        this.memberHistory = memberHistory;
         this.dataSource = dataSource;
         this.stores = stores;
     }
@@ -81,6 +84,8 @@ public final class Database implements AutoCloseable {
         }
         Transactions transactions = Transactions.of(dataSource, dialect.singleWriter());
         BatchingDeliveryLog deliveryLog = BatchingDeliveryLog.start(JdbcDeliveryLog.create(transactions));
+        BatchingMemberHistoryStore memberHistory =
+                BatchingMemberHistoryStore.start(JdbcMemberHistoryStore.create(transactions));
         Stores stores = new Stores(
                 JdbcCheckInStore.create(transactions, clock),
                 JdbcWarningStore.create(transactions),
@@ -88,11 +93,11 @@ public final class Database implements AutoCloseable {
                 JdbcScriptOverrideStore.create(transactions),
                 deliveryLog,
                 JdbcChatMarks.create(transactions),
-                JdbcMemberHistoryStore.create(transactions),
+                memberHistory,
                 JdbcExampleStore.create(transactions),
                 JdbcUnansweredStore.create(transactions),
                 JdbcFaqHitStore.create(transactions));
-        return new Database(dataSource, stores, deliveryLog);
+        return new Database(dataSource, stores, deliveryLog, memberHistory);
     }
 
     public Stores stores() {
@@ -116,6 +121,7 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         deliveryLog.close();
+        memberHistory.close();
         dataSource.close();
     }
 

@@ -4,6 +4,7 @@ import dev.qunguan.event.ChatRef;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /** One row per chat and member, upserted on every moderated message. */
@@ -21,6 +22,12 @@ final class JdbcMemberHistoryStore implements MemberHistoryStore {
             VALUES (?, ?, ?, ?, 0)
             ON CONFLICT (platform, chat_id, user_id)
             DO UPDATE SET clean_messages = 0""";
+    // The first-seen time of an existing row stays: the caller's state was read from it.
+    private static final String SAVE = """
+            INSERT INTO member_history (platform, chat_id, user_id, first_seen_at, clean_messages)
+            VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (platform, chat_id, user_id)
+            DO UPDATE SET clean_messages = excluded.clean_messages""";
 
     private final Transactions transactions;
 
@@ -57,6 +64,25 @@ final class JdbcMemberHistoryStore implements MemberHistoryStore {
     @Override
     public void recordViolation(ChatRef chat, String userId, Instant at) {
         upsert("record violation", VIOLATION, chat, userId, at);
+    }
+
+    /** Writes the given current histories in one transaction, replacing each member's clean count. */
+    void saveAll(Map<ChatMember, MemberHistory> histories) {
+        transactions.write("save member histories", connection -> {
+            try (PreparedStatement save = connection.prepareStatement(SAVE)) {
+                for (Map.Entry<ChatMember, MemberHistory> entry : histories.entrySet()) {
+                    ChatMember member = entry.getKey();
+                    save.setString(1, member.chat().platform());
+                    save.setString(2, member.chat().chatId());
+                    save.setString(3, member.userId());
+                    save.setLong(4, entry.getValue().firstSeen().toEpochMilli());
+                    save.setInt(5, entry.getValue().cleanMessages());
+                    save.addBatch();
+                }
+                save.executeBatch();
+                return null;
+            }
+        });
     }
 
     private void upsert(String operation, String sql, ChatRef chat, String userId, Instant at) {
