@@ -7,6 +7,7 @@ import dev.qunguan.handler.dedupe.DedupeHandler;
 import dev.qunguan.handler.faq.FaqHandler;
 import dev.qunguan.handler.faq.FaqLibrary;
 import dev.qunguan.handler.intro.IntroHandler;
+import dev.qunguan.handler.moderation.FloodHandler;
 import dev.qunguan.handler.moderation.ModerationHandler;
 import dev.qunguan.handler.moderation.WarningLadder;
 import dev.qunguan.handler.recent.RecentMessages;
@@ -36,13 +37,15 @@ public final class StandardPipeline {
         Verdicts verdicts = Verdicts.of(parts.classifier(), examples);
         FaqLibrary faq = FaqLibrary.of(stores.faq(), parts.faqMatchers());
         // The order matters: duplicates stop first; every message is noted before anything may reply to it;
-        // admin commands before moderation so admins' words are commands; moderation before the features so
+        // admin commands before moderation so admins' words are commands; flood control before the classifier
+        // so a flood costs no classification; moderation before the features so
         // an ad is never checked in or answered.
         List<Handler> order = List.of(
                 DedupeHandler.of(stores.deliveries()),
                 RecentMessagesHandler.of(recent),
                 IntroHandler.of(stores.chatMarks()),
                 AdminHandler.of(ladder, stores, parts.scripts(), faq, recent, examples),
+                FloodHandler.create(),
                 ModerationHandler.of(verdicts, ladder, stores.memberHistory(), recent),
                 RulesHandler.of(),
                 CheckInHandler.of(stores.checkIns()),

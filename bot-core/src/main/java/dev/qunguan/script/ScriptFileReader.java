@@ -32,7 +32,7 @@ final class ScriptFileReader {
             "welcome-merge-window", "checkin-triggers", "checkin-themes", "leaderboard-triggers", "leaderboard-size",
             "rules-triggers", "moderation", "faq-cooldown");
     static final List<String> MODERATION = List.of("enabled", "sensitivity", "mute-at-warnings", "mute-duration",
-            "remove-at-warnings", "warning-expiry");
+            "remove-at-warnings", "warning-expiry", "flood-messages", "flood-window", "flood-mute");
     static final List<String> SENSITIVITIES = List.of("strict", "normal", "lenient");
     private static final List<String> FAQ_FIELDS = List.of("question", "phrasings", "answer");
     /** English names for the welcome styles, for admins who do not type Chinese. */
@@ -40,6 +40,9 @@ final class ScriptFileReader {
     /** Platforms cap mutes (QQ at 30 days), so a longer one could not be carried out. */
     private static final Duration LONGEST_MUTE = Duration.ofDays(30);
     private static final int LARGEST_LEADERBOARD = 50;
+    /** Flood control remembers members' messages only this far back, so the window is capped. */
+    private static final Duration LONGEST_FLOOD_WINDOW = Duration.ofMinutes(10);
+    private static final int MOST_FLOOD_MESSAGES = 100;
     private static final Pattern DURATION_PART = Pattern.compile("(\\d{1,6})\\s*([smhd])");
 
     /** A mistake in a script file. Line and column are 1-based; 0 means unknown. */
@@ -221,6 +224,9 @@ final class ScriptFileReader {
         Integer removeAt = null;
         Node removeAtNode = null;
         Duration expiry = null;
+        Integer floodMessages = null;
+        Duration floodWindow = null;
+        Duration floodMute = null;
         for (Entry entry : map.entries()) {
             String name = "settings.moderation." + entry.key();
             Node value = entry.value();
@@ -250,6 +256,21 @@ final class ScriptFileReader {
                     removeAtNode = value;
                 }
                 case "warning-expiry" -> expiry = duration(value, name, true);
+                case "flood-messages" -> floodMessages = count(value, name, 0, MOST_FLOOD_MESSAGES);
+                case "flood-window" -> {
+                    floodWindow = duration(value, name, true);
+                    if (floodWindow != null && floodWindow.compareTo(LONGEST_FLOOD_WINDOW) > 0) {
+                        issue(value, name + ": " + scalar(value) + " (expected: at most 10m)");
+                        floodWindow = null;
+                    }
+                }
+                case "flood-mute" -> {
+                    floodMute = duration(value, name, true);
+                    if (floodMute != null && floodMute.compareTo(LONGEST_MUTE) > 0) {
+                        issue(value, name + ": " + scalar(value) + " (expected: at most 30d, the longest mute platforms allow)");
+                        floodMute = null;
+                    }
+                }
                 default -> issue(entry, "unknown moderation setting '" + entry.key() + "' (expected one of " + MODERATION + ")");
             }
         }
@@ -257,7 +278,8 @@ final class ScriptFileReader {
             issue(removeAtNode, "settings.moderation: remove-at-warnings " + removeAt
                     + " must be greater than mute-at-warnings " + muteAt + " (members are muted before they are removed)");
         }
-        return new ModerationPatch(enabled, sensitivity, muteAt, muteDuration, removeAt, expiry);
+        return new ModerationPatch(enabled, sensitivity, muteAt, muteDuration, removeAt, expiry, floodMessages,
+                floodWindow, floodMute);
     }
 
     private Map<String, Template> texts(Node node) {

@@ -51,6 +51,7 @@ public final class ScriptKeys {
         key("moderation.warned", "member", "reason", "count", "mute_at", "remove_at");
         key("moderation.muted", "member", "reason", "minutes", "count", "remove_at");
         key("moderation.removed", "member", "reason", "count");
+        key("moderation.flood", "member", "count", "seconds", "minutes");
         key("moderation.correction.ad", "member");
         key("moderation.correction.notad", "member");
         key("moderation.correction.need-reply", "command");

@@ -88,8 +88,11 @@ record SettingsPatch(
             @Nullable Integer muteAtWarnings,
             @Nullable Duration muteDuration,
             @Nullable Integer removeAtWarnings,
-            @Nullable Duration warningExpiry) {
-        static final ModerationPatch EMPTY = new ModerationPatch(null, null, null, null, null, null);
+            @Nullable Duration warningExpiry,
+            @Nullable Integer floodMessages,
+            @Nullable Duration floodWindow,
+            @Nullable Duration floodMute) {
+        static final ModerationPatch EMPTY = new ModerationPatch(null, null, null, null, null, null, null, null, null);
 
         ModerationPatch over(ModerationPatch lower) {
             return new ModerationPatch(
@@ -98,7 +101,10 @@ record SettingsPatch(
                     first(muteAtWarnings, lower.muteAtWarnings),
                     first(muteDuration, lower.muteDuration),
                     first(removeAtWarnings, lower.removeAtWarnings),
-                    first(warningExpiry, lower.warningExpiry));
+                    first(warningExpiry, lower.warningExpiry),
+                    first(floodMessages, lower.floodMessages),
+                    first(floodWindow, lower.floodWindow),
+                    first(floodMute, lower.floodMute));
         }
 
         ModerationSettings complete() {
@@ -114,7 +120,10 @@ record SettingsPatch(
                     muteAt,
                     required(muteDuration, "moderation.mute-duration"),
                     removeAt,
-                    required(warningExpiry, "moderation.warning-expiry"));
+                    required(warningExpiry, "moderation.warning-expiry"),
+                    required(floodMessages, "moderation.flood-messages"),
+                    required(floodWindow, "moderation.flood-window"),
+                    required(floodMute, "moderation.flood-mute"));
         }
     }
 }
