@@ -1,6 +1,7 @@
 package dev.qunguan.script;
 
 import dev.qunguan.config.BotConfig;
+import dev.qunguan.config.DurationText;
 import dev.qunguan.script.SettingsPatch.ModerationPatch;
 import dev.qunguan.script.YamlTree.Entry;
 import dev.qunguan.script.YamlTree.ListNode;
@@ -17,8 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,7 +42,6 @@ final class ScriptFileReader {
     /** Flood control remembers members' messages only this far back, so the window is capped. */
     private static final Duration LONGEST_FLOOD_WINDOW = Duration.ofMinutes(10);
     private static final int MOST_FLOOD_MESSAGES = 100;
-    private static final Pattern DURATION_PART = Pattern.compile("(\\d{1,6})\\s*([smhd])");
 
     /** A mistake in a script file. Line and column are 1-based; 0 means unknown. */
     record Issue(int line, int column, String message) {}
@@ -86,29 +84,13 @@ final class ScriptFileReader {
         return Optional.empty();
     }
 
-    /** Parses 20s, 10m, 1h, 30d or a combination such as 1h30m. */
+    /** Parses 20s, 10m, 1h, 30d or a combination such as 1h30m (the same text the config accepts). */
     static Optional<Duration> duration(String typed) {
-        String text = typed.strip().toLowerCase(Locale.ROOT);
-        Matcher matcher = DURATION_PART.matcher(text);
-        Duration total = Duration.ZERO;
-        int end = 0;
-        while (matcher.find()) {
-            if (matcher.start() != end) {
-                return Optional.empty();
-            }
-            long amount = Long.parseLong(matcher.group(1));
-            total = total.plus(switch (matcher.group(2)) {
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            });
-            end = matcher.end();
-            while (end < text.length() && text.charAt(end) == ' ') {
-                end++;
-            }
+        try {
+            return Optional.of(DurationText.parse(typed));
+        } catch (IllegalArgumentException notADuration) {
+            return Optional.empty();
         }
-        return end == text.length() && end > 0 ? Optional.of(total) : Optional.empty();
     }
 
     private ScriptLayer layer(Node root) {

@@ -1,5 +1,6 @@
 package dev.qunguan.handler.moderation;
 
+import dev.qunguan.classify.Sensitivity;
 import dev.qunguan.store.MemberHistory;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,5 +37,24 @@ public enum MemberStanding {
             return ESTABLISHED;
         }
         return REGULAR;
+    }
+
+    /** For established members of a lenient group: one step beyond lenient. */
+    static final double ESTABLISHED_IN_LENIENT_GROUP = 0.985;
+
+    /**
+     * The lowest violation score acted on for a member of this standing in a group with the given
+     * sensitivity: newcomers get at most the strict threshold, established members one step more lenient.
+     */
+    public double threshold(Sensitivity group) {
+        return switch (this) {
+            case NEWCOMER -> Math.min(group.threshold(), Sensitivity.STRICT.threshold());
+            case REGULAR -> group.threshold();
+            case ESTABLISHED -> switch (group) {
+                case STRICT -> Sensitivity.NORMAL.threshold();
+                case NORMAL -> Sensitivity.LENIENT.threshold();
+                case LENIENT -> ESTABLISHED_IN_LENIENT_GROUP;
+            };
+        };
     }
 }

@@ -4,6 +4,7 @@ import dev.qunguan.action.DeleteMessage;
 import dev.qunguan.action.Reply;
 import dev.qunguan.classify.Classification;
 import dev.qunguan.classify.Label;
+import dev.qunguan.classify.Sensitivity;
 import dev.qunguan.event.MessageReceived;
 import dev.qunguan.event.UserRef;
 import dev.qunguan.handler.EventContext;
@@ -62,7 +63,7 @@ public final class ModerationHandler implements Handler {
         UserRef sender = message.sender();
         MemberStanding standing = MemberStanding.of(history.find(message.chat(), sender.id()), ctx.now());
         Classification verdict = verdicts.of(message);
-        double threshold = Sensitivity.fromSetting(settings.sensitivity()).threshold(standing);
+        double threshold = standing.threshold(Sensitivity.fromSetting(settings.sensitivity()));
         // Act on the calibrated violation scores, not the classifier's own decision, so a strict group can
         // act below the classifier's default threshold and a lenient one stays above it.
         Label violation = verdict.score(Label.AD) >= verdict.score(Label.ABUSE) ? Label.AD : Label.ABUSE;

@@ -3,6 +3,7 @@ package dev.qunguan.nlp.model;
 import dev.qunguan.classify.Classification;
 import dev.qunguan.classify.Classifier;
 import dev.qunguan.classify.Label;
+import dev.qunguan.classify.Sensitivity;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package dev.qunguan.nlp.model;
 
+import dev.qunguan.classify.Sensitivity;
 import dev.qunguan.classify.Classification;
 import dev.qunguan.classify.Classifier;
 import java.io.IOException;

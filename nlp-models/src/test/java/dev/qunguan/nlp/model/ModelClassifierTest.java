@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.qunguan.classify.Classification;
 import dev.qunguan.classify.Label;
+import dev.qunguan.classify.Sensitivity;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

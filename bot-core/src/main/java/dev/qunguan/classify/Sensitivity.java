@@ -1,0 +1,47 @@
+package dev.qunguan.classify;
+
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How readily moderation acts: the calibrated ad or abuse probability a message must reach before it
+ * is treated as a violation; below it a message counts as normal chat or a question. The one place these
+ * thresholds live, shared by the bot and the model's own decision and evaluation. The values were chosen
+ * on cross-validated dev-set predictions of the shipped model (see nlp-models/MODEL_CARD.md): normal
+ * keeps false flags of ordinary chat and questions at about 1 %, strict at about 2 %.
+ */
+public enum Sensitivity {
+    /** Acts on weaker evidence: catches more, flags more innocent messages. */
+    STRICT(0.70),
+    /** The default. */
+    NORMAL(0.90),
+    /** Acts only when the model is nearly sure. */
+    LENIENT(0.97);
+
+    private static final Logger log = LoggerFactory.getLogger(Sensitivity.class);
+
+    private final double threshold;
+
+    Sensitivity(double threshold) {
+        this.threshold = threshold;
+    }
+
+    /** The lowest calibrated violation score that is acted on. */
+    public double threshold() {
+        return threshold;
+    }
+
+    /** Reads a script's setting ({@code strict}, {@code normal}, {@code lenient}); anything else is normal. */
+    public static Sensitivity fromSetting(String setting) {
+        return switch (setting.strip().toLowerCase(Locale.ROOT)) {
+            case "strict", "严格" -> STRICT;
+            case "normal", "普通", "" -> NORMAL;
+            case "lenient", "宽松" -> LENIENT;
+            default -> {
+                log.warn("unknown moderation sensitivity '{}', using normal", setting);
+                yield NORMAL;
+            }
+        };
+    }
+}
