@@ -171,12 +171,14 @@ public final class BotRuntime implements AutoCloseable {
                 return thread;
             });
             Database database = Database.open(config.storage(), clock);
+            List<AutoCloseable> started = new ArrayList<>();
             try {
                 ReloadingScriptBook scripts = ScriptBooks.fromDirectory(Path.of(config.bot().scriptsDir()),
                         config.bot().locale(), database.stores().scriptOverrides(), clock);
                 scripts.startWatching(scheduler);
                 ActionSender sender = ActionSenders.rateLimited(byPlatform, config.bot().sendLimitPerMinute(), clock,
                         scheduler, registry);
+                started.add(sender);
                 HandlerPipeline pipeline = StandardPipeline.of(new PipelineParts(database.stores(), classifier, scripts,
                         examples, faqMatchers));
                 SchedulingTimers timers = new SchedulingTimers(scheduler, clock);
@@ -184,6 +186,7 @@ public final class BotRuntime implements AutoCloseable {
                         new HashSet<>(config.bot().admins()), timers);
                 Dispatcher dispatcher = Dispatcher.create(config.server().effectiveWorkers(),
                         config.server().queueCapacity(), processor::process, registry);
+                started.add(dispatcher);
                 timers.deliverTo(fired -> deliverTimer(dispatcher, sender, scheduler, fired));
                 WebhookServer server = null;
                 List<String> paths = new ArrayList<>();
@@ -197,7 +200,15 @@ public final class BotRuntime implements AutoCloseable {
                         byPlatform.keySet(), paths);
                 return new BotRuntime(database, scripts, dispatcher, sender, scheduler, server, paths, registry);
             } catch (RuntimeException e) {
+                // e.g. the port is taken: release what was started, newest first, and report the cause
                 scheduler.shutdownNow();
+                for (AutoCloseable resource : started.reversed()) {
+                    try {
+                        resource.close();
+                    } catch (Exception closing) {
+                        e.addSuppressed(closing);
+                    }
+                }
                 database.close();
                 throw e;
             }
