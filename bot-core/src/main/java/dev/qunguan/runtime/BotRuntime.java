@@ -31,9 +31,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,7 +112,7 @@ public final class BotRuntime implements AutoCloseable {
         private final QunguanConfig config;
         private final List<PlatformAdapter> adapters = new ArrayList<>();
         private Clock clock = Clock.systemUTC();
-        private @Nullable Classifier classifier;
+        private @Nullable CompletableFuture<? extends Classifier> classifier;
         private ExampleMemory examples = ExampleMemory.nearDuplicates();
         private FaqMatcherFactory faqMatchers = FaqMatcherFactory.keywords();
         private boolean serveWebhooks = true;
@@ -125,7 +127,16 @@ public final class BotRuntime implements AutoCloseable {
         }
 
         public Builder classifier(Classifier classifier) {
-            this.classifier = Objects.requireNonNull(classifier, "classifier");
+            this.classifier = CompletableFuture.completedFuture(Objects.requireNonNull(classifier, "classifier"));
+            return this;
+        }
+
+        /**
+         * A classifier still loading (models take a while): the store opens and migrates meanwhile, and
+         * {@link #start()} waits for it before taking traffic.
+         */
+        public Builder classifier(CompletableFuture<? extends Classifier> loading) {
+            this.classifier = Objects.requireNonNull(loading, "loading");
             return this;
         }
 
@@ -179,8 +190,8 @@ public final class BotRuntime implements AutoCloseable {
                 ActionSender sender = ActionSenders.rateLimited(byPlatform, config.bot().sendLimitPerMinute(), clock,
                         scheduler, registry);
                 started.add(sender);
-                HandlerPipeline pipeline = StandardPipeline.of(new PipelineParts(database.stores(), classifier, scripts,
-                        examples, faqMatchers));
+                HandlerPipeline pipeline = StandardPipeline.of(new PipelineParts(database.stores(), loaded(classifier),
+                        scripts, examples, faqMatchers));
                 SchedulingTimers timers = new SchedulingTimers(scheduler, clock);
                 EventProcessor processor = EventProcessor.of(pipeline, scripts, clock,
                         new HashSet<>(config.bot().admins()), timers);
@@ -193,8 +204,12 @@ public final class BotRuntime implements AutoCloseable {
                 if (serveWebhooks) {
                     List<WebhookRoute> routes = adapters.stream().flatMap(a -> a.routes().stream()).toList();
                     routes.forEach(route -> paths.add(route.path()));
+                    // the event loop asks readiness per request: answer from memory, refreshed in the background
+                    AtomicBoolean storeReachable = new AtomicBoolean(database.isReachable());
+                    scheduler.scheduleWithFixedDelay(() -> storeReachable.set(database.isReachable()),
+                            1, 1, TimeUnit.SECONDS);
                     server = WebhookServer.start(config.server(), routes, dispatcher, sender, registry,
-                            () -> database.isReachable());
+                            storeReachable::get);
                 }
                 log.info("qunguan started: storage {}, platforms {}, webhooks {}", config.storage().url(),
                         byPlatform.keySet(), paths);
@@ -211,6 +226,15 @@ public final class BotRuntime implements AutoCloseable {
                 }
                 database.close();
                 throw e;
+            }
+        }
+
+        private static Classifier loaded(CompletableFuture<? extends Classifier> loading) {
+            try {
+                return loading.join();
+            } catch (CompletionException e) {
+                throw new IllegalStateException("the classifier failed to load: " + e.getCause().getMessage(),
+                        e.getCause());
             }
         }
 

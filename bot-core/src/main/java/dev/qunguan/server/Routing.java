@@ -22,7 +22,7 @@ record Routing(
 
     static final String HEALTH_PATH = "/healthz";
     static final String METRICS_PATH = "/metrics";
-    /** Readiness for load balancers and orchestrators: the same check as health, under the usual name. */
+    /** Readiness for load balancers and orchestrators ({@link HealthCheck}); {@link #HEALTH_PATH} is liveness only. */
     static final String READY_PATH = "/readyz";
 
     Routing {

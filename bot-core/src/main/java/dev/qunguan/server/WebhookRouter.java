@@ -102,8 +102,13 @@ final class WebhookRouter extends ChannelInboundHandlerAdapter {
     private void route(ChannelHandlerContext ctx, Exchange exchange, FullHttpRequest request, RequestTarget target) {
         HttpMethod method = request.method();
         String path = target.path();
-        if (path.equals(Routing.HEALTH_PATH) || path.equals(Routing.READY_PATH)) {
-            finish(ctx, exchange, isGet(method) ? health() : HttpAnswers.methodNotAllowed("GET"));
+        if (path.equals(Routing.HEALTH_PATH)) {
+            // liveness: this event loop answers; it never waits on the store
+            finish(ctx, exchange, isGet(method) ? HEALTHY : HttpAnswers.methodNotAllowed("GET"));
+            return;
+        }
+        if (path.equals(Routing.READY_PATH)) {
+            finish(ctx, exchange, isGet(method) ? readiness() : HttpAnswers.methodNotAllowed("GET"));
             return;
         }
         if (path.equals(Routing.METRICS_PATH)) {
@@ -131,11 +136,11 @@ final class WebhookRouter extends ChannelInboundHandlerAdapter {
         return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method);
     }
 
-    private WebhookResponse health() {
+    private WebhookResponse readiness() {
         try {
             return routing.health().ready() ? HEALTHY : UNHEALTHY;
         } catch (RuntimeException failure) {
-            log.warn("Health check failed", failure);
+            log.warn("Readiness check failed", failure);
             return UNHEALTHY;
         }
     }

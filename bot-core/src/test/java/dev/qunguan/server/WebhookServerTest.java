@@ -337,16 +337,18 @@ final class WebhookServerTest {
     }
 
     @Test
-    void reportsReadinessOnHealthz() throws Exception {
+    void reportsReadinessOnReadyzWhileHealthzOnlyReportsLiveness() throws Exception {
         start();
 
-        HttpResponse<String> healthy = get("/healthz");
-        ready.set(false);
-        HttpResponse<String> unhealthy = get("/healthz");
+        HttpResponse<String> ready = get("/readyz");
+        this.ready.set(false);
+        HttpResponse<String> notReady = get("/readyz");
+        HttpResponse<String> alive = get("/healthz");
 
-        assertThat(healthy.statusCode()).isEqualTo(200);
-        assertThat(healthy.body()).isEqualTo("{\"status\":\"ok\"}");
-        assertThat(unhealthy.statusCode()).isEqualTo(503);
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).isEqualTo("{\"status\":\"ok\"}");
+        assertThat(notReady.statusCode()).isEqualTo(503);
+        assertThat(alive.statusCode()).isEqualTo(200);
     }
 
     @Test
