@@ -66,6 +66,9 @@ public final class FaqLibrary {
     /** The entry whose question or phrasing the text is, ignoring case, spacing and trailing marks. */
     Optional<Entry> exact(ChatRef chat, ChatScript script, String text) {
         Index index = index(chat, script);
+        if (index.entries().isEmpty()) {
+            return Optional.empty();
+        }
         FaqHit hit = index.exact().match(text);
         // the keyword matcher scores exact equality 1 and containment less
         return hit.score() >= 1.0 ? hit.entryId().map(index.entries()::get) : Optional.empty();
@@ -74,6 +77,10 @@ public final class FaqLibrary {
     /** The entry the group's matcher picks for the question, if it does not abstain. */
     Optional<Entry> match(ChatRef chat, ChatScript script, String text) {
         Index index = index(chat, script);
+        if (index.entries().isEmpty()) {
+            // most groups have no FAQ: skip the matcher's text analysis, which costs more than the rest of the chain
+            return Optional.empty();
+        }
         return index.matcher().match(text).entryId().map(index.entries()::get);
     }
 
