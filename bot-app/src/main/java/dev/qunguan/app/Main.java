@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "qunguan", mixinStandardHelpOptions = true, version = "qunguan 0.1.0",
         description = "Chinese-first group assistant: welcome, check-in, FAQ and moderation for chat groups.",
         subcommands = {ServeCommand.class, ChatCommand.class, ExportCommand.class, ClassifyCommand.class,
-                EvalCommand.class, TrainCommand.class, FaqCommand.class, FaqEvalCommand.class})
+                EvalCommand.class, TrainCommand.class, FaqCommand.class, FaqEvalCommand.class,
+                WarmUpCommand.class})
 public final class Main implements Runnable {
     public static void main(String[] args) {
         System.exit(run(args));

@@ -1,6 +1,7 @@
 package dev.qunguan.app;
 
 import dev.qunguan.adapters.onebot.OneBotAdapter;
+import dev.qunguan.classify.Classifier;
 import dev.qunguan.classify.ExampleMemory;
 import dev.qunguan.classify.Label;
 import dev.qunguan.config.QunguanConfig;
@@ -15,22 +16,50 @@ import dev.qunguan.runtime.BotRuntime;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Which adapters and models a configuration turns into. */
 final class Wiring {
+    private static final Logger log = LoggerFactory.getLogger(Wiring.class);
+
     private Wiring() {}
 
     static BotRuntime.Builder runtime(QunguanConfig config) {
         Clock clock = Clock.systemUTC();
         BotRuntime.Builder builder = BotRuntime.builder(config)
                 .clock(clock)
-                .classifier(ModelClassifier.loadDefault())
+                .classifier(loadModels())
                 .exampleMemory(examples(dev.qunguan.nlp.memory.ExampleMemory.create()))
                 .faqMatchers(Wiring::paraphraseMatcher);
         if (config.platforms().onebot().enabled()) {
             builder.adapter(OneBotAdapter.create(config.platforms().onebot(), clock));
         }
         return builder;
+    }
+
+    /**
+     * Loads the classifier and warms the FAQ matcher's dictionaries on two threads of their own, so that
+     * both overlap each other and the store's start (migrations); the runtime waits for them before it
+     * takes traffic, and the first question is not the one that pays for the dictionaries.
+     */
+    private static CompletableFuture<Classifier> loadModels() {
+        long start = System.nanoTime();
+        CompletableFuture<Classifier> classifier = CompletableFuture.supplyAsync(
+                ModelClassifier::loadDefault, Wiring::onLoaderThread);
+        CompletableFuture<Void> faqDictionaries = CompletableFuture.runAsync(
+                () -> paraphraseMatcher(List.of(new FaqDocument("warm-up", "如何参加活动", List.of()))).match("怎么报名"),
+                Wiring::onLoaderThread);
+        return classifier.thenCombine(faqDictionaries, (loaded, warmed) -> {
+            log.info("Models loaded in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            return loaded;
+        });
+    }
+
+    private static void onLoaderThread(Runnable task) {
+        Thread.ofPlatform().daemon().name("qunguan-model-loader").start(task);
     }
 
     /** The nlp-models paraphrase index behind the core FAQ port. */

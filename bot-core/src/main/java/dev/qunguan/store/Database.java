@@ -65,6 +65,7 @@ public final class Database implements AutoCloseable {
             throw failure("cannot open database", config, e);
         }
         boolean migrated = false;
+        long migrationStart = System.nanoTime();
         try {
             MigrateResult result = Flyway.configure()
                     .dataSource(dataSource)
@@ -72,8 +73,8 @@ public final class Database implements AutoCloseable {
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();
-            log.info("Opened database {} at schema version {} ({} migrations applied now)",
-                    redacted(config.url()), result.targetSchemaVersion, result.migrationsExecuted);
+            log.info("Opened database {} in {} ms ({} migrations applied now)", redacted(config.url()),
+                    (System.nanoTime() - migrationStart) / 1_000_000, result.migrationsExecuted);
             migrated = true;
         } catch (RuntimeException e) {
             throw failure("cannot migrate database", config, e);
