@@ -155,7 +155,7 @@ final class OneBotEndToEndTest {
     }
 
     @Test
-    void healthReadinessAndMetricsAnswer() throws Exception {
+    void healthReadinessAndMetricsAnswerWithEventsByTypeLatencyHistogramsAndDecisions() throws Exception {
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri("/healthz")).build(),
                 HttpResponse.BodyHandlers.ofString());
         post(signed(message("55506", "小刚", "你好")));
@@ -168,7 +168,11 @@ final class OneBotEndToEndTest {
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("qunguan_");
+        assertThat(metrics.body()).contains(
+                "qunguan_events_total{platform=\"onebot\",type=\"MessageReceived\"}",
+                "qunguan_dispatcher_processing_seconds_bucket{platform=\"onebot\",type=\"MessageReceived\"",
+                "qunguan_classifier_decisions_total{label=\"normal\"}",
+                "qunguan_webhook_requests_total{route=\"/webhook/onebot\",status=");
     }
 
     private record Signed(String body, String signature) {}

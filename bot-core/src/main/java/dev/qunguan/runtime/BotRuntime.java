@@ -190,7 +190,8 @@ public final class BotRuntime implements AutoCloseable {
                 ActionSender sender = ActionSenders.rateLimited(byPlatform, config.bot().sendLimitPerMinute(), clock,
                         scheduler, registry);
                 started.add(sender);
-                HandlerPipeline pipeline = StandardPipeline.of(new PipelineParts(database.stores(), loaded(classifier),
+                HandlerPipeline pipeline = StandardPipeline.of(new PipelineParts(database.stores(),
+                        new CountingClassifier(loaded(classifier), registry),
                         scripts, examples, faqMatchers));
                 SchedulingTimers timers = new SchedulingTimers(scheduler, clock);
                 EventProcessor processor = EventProcessor.of(pipeline, scripts, clock,

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -34,7 +36,8 @@ final class LaneDispatcher implements Dispatcher {
     private final ReentrantLock admission = new ReentrantLock();
     private final Counter overloads;
     private final Counter failures;
-    private final Timer processing;
+    private final MeterRegistry registry;
+    private final ConcurrentMap<EventKind, EventMeters> meters = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     private LaneDispatcher(int laneCount, int capacityPerLane, Function<Event, Reply> processor, MeterRegistry registry) {
@@ -46,9 +49,7 @@ final class LaneDispatcher implements Dispatcher {
         this.failures = Counter.builder("qunguan.dispatcher.failures")
                 .description("Events whose processing threw")
                 .register(registry);
-        this.processing = Timer.builder("qunguan.dispatcher.processing")
-                .description("Time to process one event")
-                .register(registry);
+        this.registry = registry;
         Gauge.builder("qunguan.dispatcher.queue.depth", this, LaneDispatcher::queueDepth)
                 .description("Events admitted but not yet started")
                 .register(registry);
@@ -213,8 +214,32 @@ final class LaneDispatcher implements Dispatcher {
         } finally {
             MDC.remove("event");
             MDC.remove("chat");
-            processing.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            EventMeters eventMeters = meters.computeIfAbsent(
+                    new EventKind(event.chat().platform(), event.getClass()), this::register);
+            eventMeters.received().increment();
+            eventMeters.processing().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** Events are counted and timed by platform and type; both sets are small and fixed. */
+    private record EventKind(String platform, Class<? extends Event> type) {}
+
+    private record EventMeters(Counter received, Timer processing) {}
+
+    private EventMeters register(EventKind kind) {
+        String type = kind.type().getSimpleName();
+        return new EventMeters(
+                Counter.builder("qunguan.events")
+                        .description("Events processed, by platform and type")
+                        .tag("platform", kind.platform())
+                        .tag("type", type)
+                        .register(registry),
+                Timer.builder("qunguan.dispatcher.processing")
+                        .description("Time to run one event through the handler chain, by platform and type")
+                        .tag("platform", kind.platform())
+                        .tag("type", type)
+                        .publishPercentileHistogram()
+                        .register(registry));
     }
 
     private sealed interface LaneItem permits Work, Stop {}

@@ -3,6 +3,8 @@ package dev.qunguan.server;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 
 /** The webhook server's meters. Route tags are configured paths or fixed words, never raw request paths. */
@@ -11,6 +13,12 @@ final class WebhookMetrics {
     static final String UNMATCHED = "unmatched";
 
     private final MeterRegistry registry;
+    // Looking a meter up by name and tags on every request costs more than the rest of a health check;
+    // the (few) route and status combinations keep their meters here.
+    private final ConcurrentMap<RouteStatus, Counter> requests = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Timer> latencies = new ConcurrentHashMap<>();
+
+    private record RouteStatus(String route, int status) {}
 
     WebhookMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -25,17 +33,15 @@ final class WebhookMetrics {
     }
 
     void answered(String route, int status, long startNanos) {
-        Counter.builder("qunguan.webhook.requests")
+        requests.computeIfAbsent(new RouteStatus(route, status), key -> Counter.builder("qunguan.webhook.requests")
                 .description("HTTP requests answered, by route and status")
-                .tag("route", route)
-                .tag("status", Integer.toString(status))
-                .register(registry)
-                .increment();
-        Timer.builder("qunguan.webhook.latency")
+                .tag("route", key.route())
+                .tag("status", Integer.toString(key.status()))
+                .register(registry)).increment();
+        latencies.computeIfAbsent(route, key -> Timer.builder("qunguan.webhook.latency")
                 .description("Time from a complete request to its response being written")
-                .tag("route", route)
-                .register(registry)
-                .record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+                .tag("route", key)
+                .register(registry)).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
     }
 
     void ackTimedOut(String route) {
