@@ -20,6 +20,10 @@ public record Message(List<Segment> segments) {
 
     /** The text members read, mentions left out, trimmed. */
     public String plainText() {
+        // most messages are one text segment; every handler asks, so skip the copy then
+        if (segments.size() == 1 && segments.getFirst() instanceof Segment.Text(String only)) {
+            return only.strip();
+        }
         StringBuilder text = new StringBuilder();
         for (Segment segment : segments) {
             if (segment instanceof Segment.Text(String t)) {
@@ -31,7 +35,12 @@ public record Message(List<Segment> segments) {
 
     /** True when the bot's own account is @-mentioned. */
     public boolean mentionsBot() {
-        return segments.stream().anyMatch(s -> s instanceof Segment.Mention m && m.bot());
+        for (Segment segment : segments) {
+            if (segment instanceof Segment.Mention m && m.bot()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Members other than the bot that this message @-mentions, in order. */
