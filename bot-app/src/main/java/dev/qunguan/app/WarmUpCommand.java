@@ -89,7 +89,7 @@ final class WarmUpCommand implements Callable<Integer> {
                 "sub_type":"approve","group_id":42,"operator_id":0,"user_id":%d}""".formatted(userId);
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> {
                 try {

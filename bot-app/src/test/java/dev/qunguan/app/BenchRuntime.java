@@ -3,11 +3,8 @@ package dev.qunguan.app;
 import dev.qunguan.runtime.BotRuntime;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /** The service's runtime as {@code serve} wires it, without webhooks, on a SQLite file in {@code directory} (for benchmarks). */
 public final class BenchRuntime {
@@ -27,14 +24,6 @@ public final class BenchRuntime {
     }
 
     public static void delete(Path directory) throws IOException {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        WarmUpCommand.deleteTree(directory);
     }
 }
