@@ -9,6 +9,7 @@ import dev.qunguan.store.OutboxCounts;
 import dev.qunguan.store.OutboxRow;
 import dev.qunguan.store.OutboxStore;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,6 +56,8 @@ final class DurableActionSender implements ActionSender, Courier {
     private final Tuning tuning;
     private final String node;
     private final OutboxWriter writer;
+    private final MeterRegistry registry;
+    private final List<Meter> meters = new ArrayList<>();
     private final ConcurrentHashMap<ChatRef, ChatOutbox> lanes = new ConcurrentHashMap<>();
     // Rows this node claimed and has not yet settled; a claim that returns one again (its lease ran out
     // while it waited here) must not put it in a lane twice.
@@ -86,24 +89,25 @@ final class DurableActionSender implements ActionSender, Courier {
         this.clock = clock;
         this.scheduler = scheduler;
         this.metrics = new ActionMetrics(registry);
+        this.registry = registry;
         this.tuning = tuning;
         this.node = node;
         Map<String, CircuitBreaker> perPlatform = new LinkedHashMap<>();
         for (String platform : this.adapters.keySet()) {
             CircuitBreaker breaker = new CircuitBreaker(policy.breakerFailures(), policy.breakerCoolDown(), clock);
             perPlatform.put(platform, breaker);
-            Gauge.builder("qunguan.outbound.breaker.state", breaker, b -> b.state().gauge)
+            meters.add(Gauge.builder("qunguan.outbound.breaker.state", breaker, b -> b.state().gauge)
                     .description("Circuit breaker per platform: 0 closed, 1 half-open (probing), 2 open")
                     .tag("platform", platform)
-                    .register(registry);
+                    .register(registry));
         }
         this.breakers = Map.copyOf(perPlatform);
-        Gauge.builder("qunguan.outbox.size", waiting, AtomicLong::get)
+        meters.add(Gauge.builder("qunguan.outbox.size", waiting, AtomicLong::get)
                 .description("Actions stored in the outbox and not yet delivered")
-                .register(registry);
-        Gauge.builder("qunguan.outbox.dead", dead, AtomicLong::get)
+                .register(registry));
+        meters.add(Gauge.builder("qunguan.outbox.dead", dead, AtomicLong::get)
                 .description("Actions given up on (refused for good, too old or out of attempts)")
-                .register(registry);
+                .register(registry));
         this.writer = OutboxWriter.start(store, node, clock, this::wake, this::settled);
     }
 
@@ -362,6 +366,8 @@ final class DurableActionSender implements ActionSender, Courier {
             log.warn("Calls to platforms still under way at shutdown; their rows may be sent again after restart");
         }
         writer.close();
+        // Gauges hold this sender; a sender started later on the same registry registers its own.
+        meters.forEach(registry::remove);
         try {
             int released = store.releaseAll(node);
             if (released > 0) {
