@@ -110,14 +110,14 @@ final class CrashSafetyIT {
         Set<String> answered = new HashSet<>();
         for (OneBotApiStandIn.Call call : api.calls()) {
             for (JsonNode segment : call.params().path("message")) {
-                if (segment.path("type").asText().equals("at")) {
-                    answered.add(segment.path("data").path("qq").asText());
+                if (segment.path("type").asText().equals("reply")) { // a check-in reply quotes the check-in
+                    answered.add(segment.path("data").path("id").asText());
                 }
             }
         }
         for (CheckIn checkIn : acknowledged) {
-            assertThat(answered).as("the reply to acknowledged check-in of %s, before the kill or after the restart",
-                    checkIn.user()).contains(checkIn.user());
+            assertThat(answered).as("the reply to acknowledged check-in %d, before the kill or after the restart",
+                    checkIn.messageId()).contains(Long.toString(checkIn.messageId()));
         }
         api.clear();
         List<CheckIn> redelivered = acknowledged.stream().limit(REDELIVERIES).toList();

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +38,6 @@ final class OutboxEndToEndTest {
     Path dir;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final AtomicInteger messageIds = new AtomicInteger(700);
     private OneBotApiStandIn api;
     private BotRuntime bot;
 
@@ -75,13 +73,24 @@ final class OutboxEndToEndTest {
         return Wiring.runtime(config).serveWebhooks(true).start();
     }
 
-    private HttpResponse<String> checkIn(String userId) throws Exception {
+    /** The id of the message a reply quotes (check-in replies quote the check-in), or "" if none. */
+    private static String quoted(OneBotApiStandIn.Call reply) {
+        for (var segment : reply.params().path("message")) {
+            if (segment.path("type").asText().equals("reply")) {
+                return segment.path("data").path("id").asText();
+            }
+        }
+        return "";
+    }
+
+    /** Posts member {@code userId}'s 签到 as message {@code messageId}. */
+    private HttpResponse<String> checkIn(String userId, int messageId) throws Exception {
         String body = """
                 {"time":%d,"self_id":%s,"post_type":"message","message_type":"group","sub_type":"normal",\
                 "message_id":%d,"group_id":%s,"user_id":%s,"anonymous":null,\
                 "message":[{"type":"text","data":{"text":"签到"}}],"raw_message":"签到","font":0,\
                 "sender":{"user_id":%s,"nickname":"成员%s","card":"","role":"member"}}"""
-                .formatted(System.currentTimeMillis() / 1000, SELF, messageIds.incrementAndGet(), GROUP, userId,
+                .formatted(System.currentTimeMillis() / 1000, SELF, messageId, GROUP, userId,
                         userId, userId);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/webhook/onebot"))
                 .header("Content-Type", "application/json")
@@ -114,7 +123,7 @@ final class OutboxEndToEndTest {
         api.failWith(500);
         bot = startBot();
 
-        assertThat(checkIn("66001").statusCode()).isBetween(200, 299);
+        assertThat(checkIn("66001", 701).statusCode()).isBetween(200, 299);
 
         try (Database same = Database.open(TestStorage.forDirectory(dir))) {
             assertThat(same.stores().outbox().rows(10)).singleElement()
@@ -129,7 +138,7 @@ final class OutboxEndToEndTest {
 
         OneBotApiStandIn.Call reply = awaitReplies(1).getFirst();
         assertThat(reply.text()).contains("签到成功");
-        assertThat(reply.mentions("66001")).isTrue();
+        assertThat(quoted(reply)).isEqualTo("701");
         assertThat(reply.params().path("group_id").asText()).isEqualTo(GROUP);
     }
 
@@ -138,8 +147,8 @@ final class OutboxEndToEndTest {
         api.failWith(503);
         bot = startBot();
         List<String> members = IntStream.range(0, 5).mapToObj(i -> Integer.toString(66100 + i)).toList();
-        for (String member : members) {
-            assertThat(checkIn(member).statusCode()).isBetween(200, 299);
+        for (int i = 0; i < members.size(); i++) {
+            assertThat(checkIn(members.get(i), 800 + i).statusCode()).isBetween(200, 299);
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!metric("qunguan_outbound_breaker_state").endsWith(" 2.0") && System.nanoTime() < deadline) {
@@ -152,7 +161,7 @@ final class OutboxEndToEndTest {
 
         List<OneBotApiStandIn.Call> replies = awaitReplies(members.size());
         for (int i = 0; i < members.size(); i++) {
-            assertThat(replies.get(i).mentions(members.get(i))).as("reply %d goes to %s", i, members.get(i)).isTrue();
+            assertThat(quoted(replies.get(i))).as("reply %d answers %s", i, members.get(i)).isEqualTo(Integer.toString(800 + i));
         }
         Thread.sleep(300);
         assertThat(awaitReplies(0)).as("each reply once").hasSize(members.size());
