@@ -80,7 +80,7 @@ final class CircuitBreaker {
         }
     }
 
-    /** How many calls may be started now: none while open and cooling down, one for the probe, else any. */
+    /** False while open and cooling down, or while the probe is under way: no call may start now. */
     synchronized boolean admitsCalls() {
         return switch (state) {
             case CLOSED -> true;

@@ -72,6 +72,8 @@ final class DurableActionSender implements ActionSender, Courier {
     private volatile boolean lastPassFailed;
     private @Nullable ScheduledFuture<?> polling;
     private Instant renewDue = Instant.MIN;
+    private long countedAtNanos;
+    private boolean gaugesSet;
 
     /** Timing that tests may shorten; the defaults suit production. */
     record Tuning(Duration pollEvery, Duration lease, int claimBatch, int maxHeldPerChat) {
@@ -235,9 +237,15 @@ final class DurableActionSender implements ActionSender, Courier {
                 renewDue = now.plus(tuning.lease().dividedBy(4));
             }
         }
-        OutboxCounts counts = store.counts();
-        waiting.set(counts.waiting());
-        dead.set(counts.dead());
+        // Passes follow every batch under load; the gauges need no more than one count per poll interval.
+        long nanos = System.nanoTime();
+        if (nanos - countedAtNanos >= tuning.pollEvery().toNanos() || !gaugesSet) {
+            OutboxCounts counts = store.counts();
+            waiting.set(counts.waiting());
+            dead.set(counts.dead());
+            countedAtNanos = nanos;
+            gaugesSet = true;
+        }
     }
 
     @Override
