@@ -55,6 +55,8 @@ final class OneBotApiStandIn implements AutoCloseable {
     private final AtomicInteger messageIds = new AtomicInteger(9000);
     private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
     private final boolean recording;
+    private final AtomicInteger failedCalls = new AtomicInteger();
+    private volatile int failStatus;
 
     OneBotApiStandIn() {
         this(0, true);
@@ -82,6 +84,13 @@ final class OneBotApiStandIn implements AutoCloseable {
             String action = exchange.getRequestURI().getPath().substring(1);
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             JsonNode params = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
+            int failing = failStatus;
+            if (failing != 0) {
+                failedCalls.incrementAndGet();
+                exchange.sendResponseHeaders(failing, -1);
+                exchange.close();
+                return;
+            }
             counters.computeIfAbsent(action, a -> new LongAdder()).increment();
             if (recording) {
                 calls.add(new Call(action, auth == null ? "" : auth, params));
@@ -104,6 +113,19 @@ final class OneBotApiStandIn implements AutoCloseable {
         OneBotApiStandIn standIn = new OneBotApiStandIn(Integer.parseInt(args[0]), false);
         System.out.println("stand-in OneBot API on " + standIn.url());
         Thread.currentThread().join();
+    }
+
+    /** Answers every call with {@code status} (recording it only as a failed call) until {@link #recover()}. */
+    void failWith(int status) {
+        failStatus = status;
+    }
+
+    void recover() {
+        failStatus = 0;
+    }
+
+    int failedCalls() {
+        return failedCalls.get();
     }
 
     String url() {

@@ -35,7 +35,8 @@ public final class ConfigLoader {
             "platforms.onebot.enabled", "platforms.onebot.secret", "platforms.onebot.api-url",
             "platforms.onebot.access-token", "platforms.onebot.quick-operation", "platforms.onebot.api-timeout",
             "platforms.onebot.api-retries",
-            "bot.admins", "bot.locale", "bot.scripts-dir", "bot.send-limit-per-minute");
+            "bot.admins", "bot.locale", "bot.scripts-dir", "bot.send-limit-per-minute",
+            "outbound.max-attempts", "outbound.max-age", "outbound.breaker-failures", "outbound.breaker-cool-down");
 
     /** go-cqhttp gives up on a webhook after 5 s, so an inline reply must come sooner. */
     private static final Duration QUICK_OPERATION_WINDOW = Duration.ofSeconds(5);
@@ -100,6 +101,7 @@ public final class ConfigLoader {
         StorageConfig storageDefaults = StorageConfig.defaults();
         OneBotConfig oneBotDefaults = OneBotConfig.defaults();
         BotConfig botDefaults = BotConfig.defaults();
+        OutboundConfig outboundDefaults = OutboundConfig.defaults();
         try {
             ServerConfig server = new ServerConfig(
                     v.string("server.host", serverDefaults.host()),
@@ -126,7 +128,12 @@ public final class ConfigLoader {
                     v.string("bot.locale", botDefaults.locale()),
                     v.string("bot.scripts-dir", botDefaults.scriptsDir()),
                     v.integer("bot.send-limit-per-minute", botDefaults.sendLimitPerMinute()));
-            QunguanConfig config = new QunguanConfig(server, storage, new PlatformsConfig(onebot), bot);
+            OutboundConfig outbound = new OutboundConfig(
+                    v.integer("outbound.max-attempts", outboundDefaults.maxAttempts()),
+                    v.duration("outbound.max-age", outboundDefaults.maxAge()),
+                    v.integer("outbound.breaker-failures", outboundDefaults.breakerFailures()),
+                    v.duration("outbound.breaker-cool-down", outboundDefaults.breakerCoolDown()));
+            QunguanConfig config = new QunguanConfig(server, storage, new PlatformsConfig(onebot), bot, outbound);
             checkConsistent(config);
             return config;
         } catch (IllegalArgumentException e) {
@@ -165,7 +172,7 @@ public final class ConfigLoader {
             }
             if (first != JsonToken.START_OBJECT) {
                 throw new ConfigException(source + " line " + parser.currentLocation().getLineNr()
-                        + ": expected a mapping of sections (server:, storage:, platforms:, bot:)");
+                        + ": expected a mapping of sections (server:, storage:, platforms:, bot:, outbound:)");
             }
             readObject(parser, "", values, source);
         } catch (IOException e) {

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param quickOperation  answer a message's reply inline in the webhook response (go-cqhttp, LLOneBot,
  *                        NapCat honour it; Lagrange ignores response bodies, so it is off by default)
  * @param apiTimeout      per API call
- * @param apiRetries      retries of a failed API call, with exponential backoff
+ * @param apiRetries      immediate retries inside one API call, with short backoff; 0 by default because
+ *                        the outbox retries failed actions itself, with longer waits and a circuit breaker
  */
 public record OneBotConfig(
         boolean enabled,
@@ -40,7 +41,7 @@ public record OneBotConfig(
     }
 
     public static OneBotConfig defaults() {
-        return new OneBotConfig(true, "", "http://127.0.0.1:5700", "", false, Duration.ofSeconds(5), 3);
+        return new OneBotConfig(true, "", "http://127.0.0.1:5700", "", false, Duration.ofSeconds(5), 0);
     }
 
     /** Secrets never reach logs. */

@@ -14,6 +14,10 @@ final class ActionMetrics {
     static final String FAILED = "failed";
     static final String DROPPED = "dropped";
     static final String UNROUTABLE = "unroutable";
+    /** A failed attempt that will be tried again later. */
+    static final String RETRIED = "retried";
+    /** Given up: refused for good, too old or out of attempts. */
+    static final String DEAD = "dead";
 
     private final MeterRegistry registry;
 

@@ -1,6 +1,5 @@
 package dev.qunguan.outbound;
 
-import dev.qunguan.action.Action;
 import dev.qunguan.action.DeleteMessage;
 import dev.qunguan.action.MuteMember;
 import dev.qunguan.action.RemoveMember;
@@ -8,6 +7,7 @@ import dev.qunguan.action.SendMessage;
 import dev.qunguan.event.ChatRef;
 import dev.qunguan.message.Message;
 import dev.qunguan.message.Segment;
+import dev.qunguan.store.OutboxRow;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,13 +16,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One chat's outgoing actions. Deliveries are chained so the adapter sees them in order, one at a time;
- * messages over budget are held and later go out merged into one.
+ * One chat's outgoing lane. Deliveries are chained so the adapter sees them in order, one at a time;
+ * messages over budget are held and later go out merged into one. When a delivery reports that the chat
+ * must wait, everything queued or held behind it is handed back unsent, so nothing overtakes it.
  */
 final class ChatOutbox {
     private static final Logger log = LoggerFactory.getLogger(ChatOutbox.class);
@@ -37,33 +37,35 @@ final class ChatOutbox {
     private final TokenBucket budget;
     private final int maxHeld;
     private final ScheduledExecutorService scheduler;
-    private final Function<Action, CompletableFuture<Void>> deliver;
+    private final Courier courier;
     private final ActionMetrics metrics;
-    private final ArrayDeque<SendMessage> held = new ArrayDeque<>();
+    private final ArrayDeque<Parcel> held = new ArrayDeque<>();
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
     private boolean checkScheduled;
+    // Parcels queued under an older epoch are handed back instead of delivered: the chat stalled after them.
+    private long epoch;
 
     ChatOutbox(
             ChatRef chat,
             TokenBucket budget,
             int maxHeld,
             ScheduledExecutorService scheduler,
-            Function<Action, CompletableFuture<Void>> deliver,
+            Courier courier,
             ActionMetrics metrics) {
         this.chat = chat;
         this.budget = budget;
         this.maxHeld = maxHeld;
         this.scheduler = scheduler;
-        this.deliver = deliver;
+        this.courier = courier;
         this.metrics = metrics;
     }
 
-    synchronized void offer(Action action) {
-        switch (action) {
-            case SendMessage message -> offerMessage(message);
-            case DeleteMessage delete -> enqueue(delete);
-            case MuteMember mute -> enqueue(mute);
-            case RemoveMember remove -> enqueue(remove);
+    synchronized void offer(Parcel parcel) {
+        switch (parcel.action()) {
+            case SendMessage message -> offerMessage(parcel);
+            case DeleteMessage delete -> enqueue(parcel);
+            case MuteMember mute -> enqueue(parcel);
+            case RemoveMember remove -> enqueue(parcel);
         }
     }
 
@@ -80,17 +82,27 @@ final class ChatOutbox {
         return tail;
     }
 
-    private void offerMessage(SendMessage message) {
+    /**
+     * Stops: nothing queued or held is delivered any more, it is handed back instead. A delivery already
+     * under way finishes; the returned future completes when it has.
+     */
+    synchronized CompletableFuture<Void> stop() {
+        stall(epoch);
+        return tail;
+    }
+
+    private void offerMessage(Parcel parcel) {
         if (held.isEmpty() && budget.tryTake()) {
-            enqueue(message);
+            enqueue(parcel);
             return;
         }
         if (held.size() >= maxHeld) {
-            SendMessage oldest = held.removeFirst();
-            metrics.counted(oldest, ActionMetrics.DROPPED);
+            Parcel oldest = held.removeFirst();
+            metrics.counted(oldest.action(), ActionMetrics.DROPPED);
+            courier.drop(oldest);
             log.warn("Chat {} holds {} messages over budget; dropping the oldest", chat, maxHeld);
         }
-        held.addLast(message);
+        held.addLast(parcel);
         scheduleCheck();
     }
 
@@ -106,7 +118,7 @@ final class ChatOutbox {
             scheduler.schedule(this::check, wait.toNanos(), TimeUnit.NANOSECONDS);
             checkScheduled = true;
         } catch (RejectedExecutionException stopped) {
-            log.warn("Scheduler stopped; {} held messages for chat {} wait for shutdown flush", held.size(), chat);
+            log.warn("Scheduler stopped; {} held messages for chat {} wait for shutdown", held.size(), chat);
         }
     }
 
@@ -122,29 +134,68 @@ final class ChatOutbox {
         }
     }
 
-    private SendMessage mergeHeld() {
+    private Parcel mergeHeld() {
+        if (held.size() == 1) {
+            return held.removeFirst();
+        }
         int count = held.size();
         List<Segment> segments = new ArrayList<>();
-        for (SendMessage message : held) {
+        List<OutboxRow> rows = new ArrayList<>();
+        for (Parcel parcel : held) {
             if (!segments.isEmpty()) {
                 segments.add(MESSAGE_SEPARATOR);
             }
-            segments.addAll(message.message().segments());
+            segments.addAll(((SendMessage) parcel.action()).message().segments());
+            rows.addAll(parcel.rows());
         }
         held.clear();
-        if (count > 1) {
-            metrics.merged(chat.platform(), count);
-        }
-        return new SendMessage(chat, new Message(segments));
+        metrics.merged(chat.platform(), count);
+        return new Parcel(new SendMessage(chat, new Message(segments)), rows);
     }
 
-    private void enqueue(Action action) {
+    private void enqueue(Parcel parcel) {
+        long queuedIn = epoch;
         // Each delivery starts after the previous one finished, on the scheduler, never on the caller.
         try {
-            tail = tail.exceptionally(ignored -> null).thenComposeAsync(done -> deliver.apply(action), scheduler);
+            tail = tail.exceptionally(ignored -> null)
+                    .thenComposeAsync(done -> deliver(parcel, queuedIn), scheduler);
         } catch (RejectedExecutionException stopped) {
-            metrics.counted(action, ActionMetrics.DROPPED);
-            log.warn("Scheduler stopped; dropping {} for chat {}", ActionMetrics.kind(action), chat);
+            log.warn("Scheduler stopped; {} for chat {} not sent", ActionMetrics.kind(parcel.action()), chat);
+            courier.handBack(parcel);
         }
+    }
+
+    private CompletableFuture<Void> deliver(Parcel parcel, long queuedIn) {
+        synchronized (this) {
+            if (queuedIn != epoch) {
+                courier.handBack(parcel);
+                return CompletableFuture.completedFuture(null);
+            }
+        }
+        CompletableFuture<Boolean> delivered;
+        try {
+            delivered = courier.deliver(parcel);
+        } catch (RuntimeException bug) {
+            log.error("Delivering {} for chat {} failed unexpectedly", ActionMetrics.kind(parcel.action()), chat, bug);
+            delivered = CompletableFuture.completedFuture(false);
+        }
+        return delivered.handle((goOn, failure) -> {
+            if (failure != null || !Boolean.TRUE.equals(goOn)) {
+                stall(queuedIn);
+            }
+            return null;
+        });
+    }
+
+    /** Everything queued in {@code stalledEpoch} or held is handed back; later offers start afresh. */
+    private synchronized void stall(long stalledEpoch) {
+        if (stalledEpoch != epoch) {
+            return;
+        }
+        epoch++;
+        for (Parcel parcel : held) {
+            courier.handBack(parcel);
+        }
+        held.clear();
     }
 }

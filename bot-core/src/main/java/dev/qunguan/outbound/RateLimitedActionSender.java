@@ -16,8 +16,8 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Routes each action to its platform's adapter through the chat's outbox. */
-final class RateLimitedActionSender implements ActionSender {
+/** Routes each action to its platform's adapter through the chat's outbox, keeping nothing on disk. */
+final class RateLimitedActionSender implements ActionSender, Courier {
     private static final Logger log = LoggerFactory.getLogger(RateLimitedActionSender.class);
     private static final long CLOSE_WAIT_SECONDS = 5;
 
@@ -56,7 +56,7 @@ final class RateLimitedActionSender implements ActionSender {
                         action.chat().platform(), ActionMetrics.kind(action), action.chat());
                 metrics.counted(action, ActionMetrics.UNROUTABLE);
             } else {
-                outbox(action.chat()).offer(action);
+                outbox(action.chat()).offer(Parcel.unstored(action));
             }
         }
     }
@@ -82,11 +82,24 @@ final class RateLimitedActionSender implements ActionSender {
 
     private ChatOutbox outbox(ChatRef chat) {
         return outboxes.computeIfAbsent(chat, key -> new ChatOutbox(
-                key, new TokenBucket(messagesPerMinute, clock), maxHeldPerChat, scheduler, this::deliver, metrics));
+                key, new TokenBucket(messagesPerMinute, clock), maxHeldPerChat, scheduler, this, metrics));
     }
 
-    /** Completes normally whatever happens, so one failed call never stalls the chat's later actions. */
-    private CompletableFuture<Void> deliver(Action action) {
+    @Override
+    public void handBack(Parcel parcel) {
+        // Nothing keeps it for later: handed back means lost.
+        metrics.counted(parcel.action(), ActionMetrics.DROPPED);
+    }
+
+    @Override
+    public void drop(Parcel parcel) {
+        // counted by the lane; there is no stored row to remove
+    }
+
+    /** Completes with true whatever happens, so one failed call never stalls the chat's later actions. */
+    @Override
+    public CompletableFuture<Boolean> deliver(Parcel parcel) {
+        Action action = parcel.action();
         PlatformAdapter adapter = adapters.get(action.chat().platform());
         CompletableFuture<Void> performed;
         try {
@@ -101,7 +114,7 @@ final class RateLimitedActionSender implements ActionSender {
                 log.warn("{} for chat {} failed", ActionMetrics.kind(action), action.chat(), failure);
                 metrics.counted(action, ActionMetrics.FAILED);
             }
-            return null;
+            return true;
         });
     }
 }

@@ -15,6 +15,7 @@ import dev.qunguan.handler.PipelineParts;
 import dev.qunguan.handler.StandardPipeline;
 import dev.qunguan.outbound.ActionSender;
 import dev.qunguan.outbound.ActionSenders;
+import dev.qunguan.outbound.OutboxPolicy;
 import dev.qunguan.script.ReloadingScriptBook;
 import dev.qunguan.script.ScriptBooks;
 import dev.qunguan.server.Dispatcher;
@@ -41,8 +42,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running bot: the store, reply scripts, handler chain, per-chat dispatcher, rate-limited sender,
- * timers and (optionally) the webhook server, built from one configuration and closed together.
+ * A running bot: the store, reply scripts, handler chain, per-chat dispatcher, the sender with its
+ * persisted outbox, timers and (optionally) the webhook server, built from one configuration and closed
+ * together.
  */
 public final class BotRuntime implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BotRuntime.class);
@@ -87,15 +89,21 @@ public final class BotRuntime implements AutoCloseable {
         return dispatcher.submit(event);
     }
 
-    /** Sends a reply through the rate-limited sender. */
+    /** Sends a reply through the outbox (paced per chat, retried until delivered). */
     public void send(Reply reply) {
         sender.send(reply);
+    }
+
+    /** Stores a reply's actions in the outbox; completes once they are committed and will be delivered. */
+    public CompletableFuture<Void> enqueue(Reply reply) {
+        return sender.enqueue(reply);
     }
 
     public PrometheusMeterRegistry registry() {
         return registry;
     }
 
+    /** Stops in dependency order; actions the sender still holds stay in the outbox for the next start. */
     @Override
     public void close() {
         if (server != null) {
@@ -187,7 +195,10 @@ public final class BotRuntime implements AutoCloseable {
                 ReloadingScriptBook scripts = ScriptBooks.fromDirectory(Path.of(config.bot().scriptsDir()),
                         config.bot().locale(), database.stores().scriptOverrides(), clock);
                 scripts.startWatching(scheduler);
-                ActionSender sender = ActionSenders.rateLimited(byPlatform, config.bot().sendLimitPerMinute(), clock,
+                OutboxPolicy policy = new OutboxPolicy(config.bot().sendLimitPerMinute(),
+                        config.outbound().maxAttempts(), config.outbound().maxAge(),
+                        config.outbound().breakerFailures(), config.outbound().breakerCoolDown());
+                ActionSender sender = ActionSenders.durable(database.stores().outbox(), byPlatform, policy, clock,
                         scheduler, registry);
                 started.add(sender);
                 HandlerPipeline pipeline = StandardPipeline.of(new PipelineParts(database.stores(),

@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers complete requests on one connection: health, metrics and webhook routes. Webhook events go to
- * the dispatcher; the answer is written when they are handled (2xx) or when the ack timeout passes
- * (503, so the platform redelivers), whichever comes first. Requests pipelined behind one still waiting are held so answers keep request order.
+ * the dispatcher; the answer is written when they are handled and the reply's API actions are committed
+ * to the outbox (2xx), or when the ack timeout passes (503, so the platform redelivers), whichever comes
+ * first. Requests pipelined behind one still waiting are held so answers keep request order.
  * Everything here runs on the connection's event loop.
  */
 final class WebhookRouter extends ChannelInboundHandlerAdapter {
@@ -242,8 +243,35 @@ final class WebhookRouter extends ChannelInboundHandlerAdapter {
                 finish(ctx, exchange, HttpAnswers.INTERNAL);
                 return;
             }
-            finish(ctx, exchange, ack.response());
-            routing.sender().send(ack.viaApi());
+            // 2xx promises the reply is safe: answer only once its API actions are committed to the outbox.
+            CompletableFuture<Void> stored;
+            try {
+                stored = routing.sender().enqueue(ack.viaApi());
+            } catch (RuntimeException failure) {
+                stored = CompletableFuture.failedFuture(failure);
+            }
+            if (stored.isDone() && !stored.isCompletedExceptionally()) {
+                finish(ctx, exchange, ack.response());
+                return;
+            }
+            stored.whenComplete((ignored, failure) -> {
+                try {
+                    ctx.executor().execute(() -> answerStored(ack, failure));
+                } catch (RejectedExecutionException shuttingDown) {
+                    // The server is stopping; the answer cannot be written and the platform will redeliver.
+                }
+            });
+        }
+
+        private void answerStored(Acknowledgement ack, @Nullable Throwable failure) {
+            if (failure == null) {
+                finish(ctx, exchange, ack.response());
+                return;
+            }
+            // Nothing was promised yet: a 503 makes the platform deliver again instead of losing the reply.
+            log.error("Could not store the reply for {} in the outbox; answering 503", exchange.routeTag(), failure);
+            routing.metrics().overloaded(exchange.routeTag());
+            finish(ctx, exchange, HttpAnswers.OVERLOADED);
         }
     }
 

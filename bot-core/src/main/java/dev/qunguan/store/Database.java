@@ -97,7 +97,8 @@ public final class Database implements AutoCloseable {
                 memberHistory,
                 JdbcExampleStore.create(transactions),
                 JdbcUnansweredStore.create(transactions),
-                JdbcFaqHitStore.create(transactions));
+                JdbcFaqHitStore.create(transactions),
+                JdbcOutboxStore.create(transactions, dialect == Dialect.POSTGRESQL));
         return new Database(dataSource, stores, deliveryLog, memberHistory);
     }
 

@@ -13,7 +13,8 @@ public record Stores(
         MemberHistoryStore memberHistory,
         ExampleStore examples,
         UnansweredStore unanswered,
-        FaqHitStore faqHits) {
+        FaqHitStore faqHits,
+        OutboxStore outbox) {
     public Stores {
         Objects.requireNonNull(checkIns, "checkIns");
         Objects.requireNonNull(warnings, "warnings");
@@ -25,5 +26,6 @@ public record Stores(
         Objects.requireNonNull(examples, "examples");
         Objects.requireNonNull(unanswered, "unanswered");
         Objects.requireNonNull(faqHits, "faqHits");
+        Objects.requireNonNull(outbox, "outbox");
     }
 }

@@ -52,6 +52,22 @@ final class ConfigLoaderTest {
     }
 
     @Test
+    void readsTheOutboxSettingsAndRefusesAnActionThatMayNeverBeTried() {
+        QunguanConfig config = ConfigLoader.withEnvironment(Map.of("QUNGUAN_OUTBOUND_MAX_AGE", "2h")).parse("""
+                outbound:
+                  max-attempts: 4
+                  breaker-failures: 3
+                  breaker-cool-down: 10s
+                """, "qunguan.yaml");
+
+        assertThat(config.outbound()).isEqualTo(new OutboundConfig(4, Duration.ofHours(2), 3, Duration.ofSeconds(10)));
+        assertThat(NO_ENV.parse("", "qunguan.yaml").outbound()).isEqualTo(OutboundConfig.defaults());
+        assertThatThrownBy(() -> NO_ENV.parse("outbound:\n  max-attempts: 0\n", "qunguan.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("outbound.max-attempts: 0");
+    }
+
+    @Test
     void unknownKeyIsAnErrorNamingTheKeyAndLine() {
         assertThatThrownBy(() -> NO_ENV.parse("""
                 server:

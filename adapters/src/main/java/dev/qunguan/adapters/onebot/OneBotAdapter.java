@@ -74,4 +74,10 @@ public final class OneBotAdapter implements PlatformAdapter {
     public CompletionStage<Void> perform(Action action) {
         return api.perform(action);
     }
+
+    /** Malformed calls, unknown groups or messages, missing rights: see {@link OneBotApiClient}. */
+    @Override
+    public boolean isPermanent(Throwable failure) {
+        return OneBotApiClient.isPermanent(failure);
+    }
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -28,11 +29,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Carries out actions through the OneBot v11 HTTP API ({@code POST <apiUrl>/<action>} with a JSON body).
- * Transport errors, 5xx and 429 are retried with backoff; other refusals and {@code status: failed}
- * answers fail at once. The access token only ever travels in the Authorization header, never in logs.
+ * Transport errors, 5xx, 408 and 429 are retried with backoff, {@code api-retries} times (none by default:
+ * the outbox owns retrying, with longer waits and a circuit breaker); other refusals and
+ * {@code status: failed} answers fail at once. Failures are marked permanent when trying again cannot
+ * help (a malformed call, no such group, no right), so the outbox gives them up instead of retrying. The
+ * access token only ever travels in the Authorization header, never in logs.
  */
 final class OneBotApiClient {
     private static final Logger log = LoggerFactory.getLogger(OneBotApiClient.class);
+    /**
+     * OneBot v11 retcodes that mean "this call cannot succeed": 100 bad parameters (no such group or
+     * message), 102 nothing to act on or no permission, 103 operation refused (the bot is not admin);
+     * 1400 and 1404 are how several implementations say bad request and unknown action.
+     */
+    private static final Set<String> PERMANENT_RETCODES = Set.of("100", "102", "103", "1400", "1404");
     /** QQ refuses mutes longer than 30 days. */
     private static final long MAX_MUTE_SECONDS = Duration.ofDays(30).toSeconds();
 
@@ -60,6 +70,12 @@ final class OneBotApiClient {
     static OneBotApiClient create(
             OneBotConfig config, HttpClient http, Clock clock, RetryBackoff backoff, ObjectMapper mapper) {
         return new OneBotApiClient(config, http, clock, backoff, mapper);
+    }
+
+    /** True when {@code failure} (from {@link #perform}) cannot be helped by trying again. */
+    static boolean isPermanent(Throwable failure) {
+        return failure instanceof IllegalArgumentException
+                || failure instanceof OneBotApiException api && api.permanent();
     }
 
     CompletionStage<Void> perform(Action action) {
@@ -142,7 +158,7 @@ final class OneBotApiClient {
             }
             case Outcome.Transient failure -> giveUp(call, attempt, startedMillis, new OneBotApiException(
                     "onebot " + call.name() + ": " + failure.reason() + " after " + (attempt + 1) + " attempt(s)",
-                    failure.cause()));
+                    failure.cause(), false));
             case Outcome.Refused refused -> giveUp(call, attempt, startedMillis, refused.error());
         };
     }
@@ -159,14 +175,17 @@ final class OneBotApiClient {
             if (cause instanceof IOException) { // refused connection, reset, timeout
                 return new Outcome.Transient(cause.getClass().getSimpleName(), cause);
             }
-            return new Outcome.Refused(new OneBotApiException("onebot " + name + ": " + cause, cause));
+            return new Outcome.Refused(new OneBotApiException("onebot " + name + ": " + cause, cause, true));
         }
         int status = response.statusCode();
-        if (status == 429 || status >= 500) {
+        if (status == 408 || status == 429 || status >= 500) {
             return new Outcome.Transient("HTTP " + status, null);
         }
         if (status < 200 || status > 299) {
-            return new Outcome.Refused(new OneBotApiException("onebot " + name + ": HTTP " + status + hint(status)));
+            // A wrong token is the operator's to fix, not the action's fault: not retried now, but not given up.
+            boolean permanent = status != 401 && status != 403;
+            return new Outcome.Refused(
+                    new OneBotApiException("onebot " + name + ": HTTP " + status + hint(status), permanent));
         }
         return answer(name, response.body());
     }
@@ -191,8 +210,9 @@ final class OneBotApiClient {
             return new Outcome.Succeeded();
         }
         String why = answer.path("wording").asText(answer.path("message").asText(answer.path("msg").asText("")));
+        String retcode = answer.path("retcode").asText("?");
         return new Outcome.Refused(new OneBotApiException("onebot " + name + ": status failed, retcode "
-                + answer.path("retcode").asText("?") + (why.isBlank() ? "" : " (" + why + ")")));
+                + retcode + (why.isBlank() ? "" : " (" + why + ")"), PERMANENT_RETCODES.contains(retcode)));
     }
 
     private sealed interface Outcome {
