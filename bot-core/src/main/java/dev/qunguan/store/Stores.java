@@ -13,7 +13,9 @@ public record Stores(
         MemberHistoryStore memberHistory,
         ExampleStore examples,
         UnansweredStore unanswered,
-        FaqHitStore faqHits) {
+        FaqHitStore faqHits,
+        WelcomeStore welcomes,
+        TimerStore timers) {
     public Stores {
         Objects.requireNonNull(checkIns, "checkIns");
         Objects.requireNonNull(warnings, "warnings");
@@ -25,5 +27,7 @@ public record Stores(
         Objects.requireNonNull(examples, "examples");
         Objects.requireNonNull(unanswered, "unanswered");
         Objects.requireNonNull(faqHits, "faqHits");
+        Objects.requireNonNull(welcomes, "welcomes");
+        Objects.requireNonNull(timers, "timers");
     }
 }
