@@ -266,7 +266,7 @@ final class TwoNodesIT {
         while (System.nanoTime() < deadline && !members.stream().allMatch(m -> !repliesMentioning(JOIN_GROUP, m).isEmpty())) {
             Thread.sleep(100);
         }
-        // Long enough for a second firing of the same timer, had there been one.
+        // Long enough for a duplicate greeting from the other node, had both fired the timer, to arrive.
         Thread.sleep(TimeUnit.SECONDS.toMillis(2));
         Map<String, Integer> mentions = new HashMap<>();
         List<OneBotApiStandIn.Call> greetings = api.calls().stream()
