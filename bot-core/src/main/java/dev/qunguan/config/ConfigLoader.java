@@ -30,7 +30,7 @@ public final class ConfigLoader {
     /** Every key the file may hold, in documentation order. */
     static final List<String> KEYS = List.of(
             "server.host", "server.port", "server.max-body-bytes", "server.workers", "server.queue-capacity",
-            "server.ack-timeout",
+            "server.ack-timeout", "server.node-id",
             "storage.url", "storage.username", "storage.password", "storage.pool-size",
             "platforms.onebot.enabled", "platforms.onebot.secret", "platforms.onebot.api-url",
             "platforms.onebot.access-token", "platforms.onebot.quick-operation", "platforms.onebot.api-timeout",
@@ -109,7 +109,8 @@ public final class ConfigLoader {
                     v.size("server.max-body-bytes", serverDefaults.maxBodyBytes()),
                     v.integer("server.workers", serverDefaults.workers()),
                     v.integer("server.queue-capacity", serverDefaults.queueCapacity()),
-                    v.duration("server.ack-timeout", serverDefaults.ackTimeout()));
+                    v.duration("server.ack-timeout", serverDefaults.ackTimeout()),
+                    v.string("server.node-id", serverDefaults.nodeId()));
             StorageConfig storage = new StorageConfig(
                     v.string("storage.url", storageDefaults.url()),
                     v.string("storage.username", storageDefaults.username()),

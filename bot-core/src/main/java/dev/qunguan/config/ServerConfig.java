@@ -1,5 +1,7 @@
 package dev.qunguan.config;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -12,11 +14,16 @@ import java.util.Objects;
  * @param workers       threads that run the handler chain (0 = two per core)
  * @param queueCapacity events waiting per worker before the webhook answers 503
  * @param ackTimeout    longest a webhook answer waits for its events to be handled
+ * @param nodeId        names this process among the nodes sharing one database, in claims and logs
+ *                      (empty: host name and process id)
  */
-public record ServerConfig(String host, int port, int maxBodyBytes, int workers, int queueCapacity, Duration ackTimeout) {
+public record ServerConfig(String host, int port, int maxBodyBytes, int workers, int queueCapacity, Duration ackTimeout,
+        String nodeId) {
     public ServerConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(ackTimeout, "ackTimeout");
+        Objects.requireNonNull(nodeId, "nodeId");
+        nodeId = nodeId.strip();
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("server.port: " + port + " (expected: 0..65535)");
         }
@@ -34,8 +41,31 @@ public record ServerConfig(String host, int port, int maxBodyBytes, int workers,
         }
     }
 
+    /** With the default node id (host name and process id). */
+    public ServerConfig(String host, int port, int maxBodyBytes, int workers, int queueCapacity, Duration ackTimeout) {
+        this(host, port, maxBodyBytes, workers, queueCapacity, ackTimeout, "");
+    }
+
     public static ServerConfig defaults() {
-        return new ServerConfig("0.0.0.0", 8080, 1 << 20, 0, 1024, Duration.ofSeconds(3));
+        return new ServerConfig("0.0.0.0", 8080, 1 << 20, 0, 1024, Duration.ofSeconds(3), "");
+    }
+
+    /** The configured node id, or host name and process id (e.g. {@code bot-1/4711}) when none is. */
+    public String effectiveNodeId() {
+        return nodeId.isEmpty() ? thisProcess() : nodeId;
+    }
+
+    private static String thisProcess() {
+        // The environment first: resolving the local host name can stall on a badly configured resolver.
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException | SecurityException e) {
+                host = "localhost";
+            }
+        }
+        return host + "/" + ProcessHandle.current().pid();
     }
 
     public int effectiveWorkers() {

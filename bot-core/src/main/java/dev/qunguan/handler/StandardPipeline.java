@@ -19,7 +19,7 @@ import dev.qunguan.store.Stores;
 import java.util.List;
 
 /**
- * The bot's features in their one order. Each call builds fresh handlers (welcome keeps per-chat state)
+ * The bot's features in their one order. Each call builds fresh handlers (some keep per-chat state)
  * and replays the stored labelled examples into the parts' example memory, so admins' corrections survive
  * a restart whichever memory is plugged in.
  */
@@ -49,7 +49,7 @@ public final class StandardPipeline {
                 ModerationHandler.of(verdicts, ladder, stores.memberHistory(), recent),
                 RulesHandler.of(),
                 CheckInHandler.of(stores.checkIns()),
-                WelcomeHandler.of(),
+                WelcomeHandler.of(stores.welcomes()),
                 FaqHandler.of(faq, verdicts, stores.faqHits(), stores.unanswered()));
         return HandlerPipeline.of(order);
     }

@@ -7,7 +7,6 @@ import dev.qunguan.classify.Classifier;
 import dev.qunguan.classify.ExampleMemory;
 import dev.qunguan.config.QunguanConfig;
 import dev.qunguan.event.Event;
-import dev.qunguan.event.TimerFired;
 import dev.qunguan.faq.FaqMatcherFactory;
 import dev.qunguan.handler.EventProcessor;
 import dev.qunguan.handler.HandlerPipeline;
@@ -21,6 +20,7 @@ import dev.qunguan.script.ScriptBooks;
 import dev.qunguan.server.Dispatcher;
 import dev.qunguan.server.WebhookServer;
 import dev.qunguan.store.Database;
+import dev.qunguan.store.NodeClaims;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
@@ -54,18 +54,20 @@ public final class BotRuntime implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final ActionSender sender;
     private final ScheduledExecutorService scheduler;
+    private final StoredTimers timers;
     private final @Nullable WebhookServer server;
     private final List<String> webhookPaths;
     private final PrometheusMeterRegistry registry;
 
     private BotRuntime(Database database, ReloadingScriptBook scripts, Dispatcher dispatcher, ActionSender sender,
-            ScheduledExecutorService scheduler, @Nullable WebhookServer server, List<String> webhookPaths,
-            PrometheusMeterRegistry registry) {
+            ScheduledExecutorService scheduler, StoredTimers timers, @Nullable WebhookServer server,
+            List<String> webhookPaths, PrometheusMeterRegistry registry) {
         this.database = database;
         this.scripts = scripts;
         this.dispatcher = dispatcher;
         this.sender = sender;
         this.scheduler = scheduler;
+        this.timers = timers;
         this.server = server;
         this.webhookPaths = List.copyOf(webhookPaths);
         this.registry = registry;
@@ -109,6 +111,7 @@ public final class BotRuntime implements AutoCloseable {
         if (server != null) {
             server.close();
         }
+        timers.close();
         scheduler.shutdownNow();
         dispatcher.close();
         sender.close();
@@ -189,7 +192,9 @@ public final class BotRuntime implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-            Database database = Database.open(config.storage(), clock);
+            String nodeId = config.server().effectiveNodeId();
+            NodeClaims node = NodeClaims.of(nodeId, config.server().ackTimeout());
+            Database database = Database.open(config.storage(), clock, node);
             List<AutoCloseable> started = new ArrayList<>();
             try {
                 ReloadingScriptBook scripts = ScriptBooks.fromDirectory(Path.of(config.bot().scriptsDir()),
@@ -204,13 +209,14 @@ public final class BotRuntime implements AutoCloseable {
                 HandlerPipeline pipeline = StandardPipeline.of(new PipelineParts(database.stores(),
                         new CountingClassifier(loaded(classifier), registry),
                         scripts, examples, faqMatchers));
-                SchedulingTimers timers = new SchedulingTimers(scheduler, clock);
+                StoredTimers timers = StoredTimers.create(database.stores().timers(), clock, node);
+                started.add(timers);
                 EventProcessor processor = EventProcessor.of(pipeline, scripts, clock,
                         new HashSet<>(config.bot().admins()), timers);
                 Dispatcher dispatcher = Dispatcher.create(config.server().effectiveWorkers(),
                         config.server().queueCapacity(), processor::process, registry);
                 started.add(dispatcher);
-                timers.deliverTo(fired -> deliverTimer(dispatcher, sender, scheduler, fired));
+                timers.start(dispatcher::submit, sender::enqueue);
                 WebhookServer server = null;
                 List<String> paths = new ArrayList<>();
                 if (serveWebhooks) {
@@ -223,9 +229,10 @@ public final class BotRuntime implements AutoCloseable {
                     server = WebhookServer.start(config.server(), routes, dispatcher, sender, registry,
                             storeReachable::get);
                 }
-                log.info("qunguan started: storage {}, platforms {}, webhooks {}", config.storage().url(),
-                        byPlatform.keySet(), paths);
-                return new BotRuntime(database, scripts, dispatcher, sender, scheduler, server, paths, registry);
+                log.info("qunguan started: node {}, storage {}, platforms {}, webhooks {}", nodeId,
+                        Database.redactedUrl(config.storage().url()), byPlatform.keySet(), paths);
+                return new BotRuntime(database, scripts, dispatcher, sender, scheduler, timers, server, paths,
+                        registry);
             } catch (RuntimeException e) {
                 // e.g. the port is taken: release what was started, newest first, and report the cause
                 scheduler.shutdownNow();
@@ -247,19 +254,6 @@ public final class BotRuntime implements AutoCloseable {
             } catch (CompletionException e) {
                 throw new IllegalStateException("the classifier failed to load: " + e.getCause().getMessage(),
                         e.getCause());
-            }
-        }
-
-        private static void deliverTimer(Dispatcher dispatcher, ActionSender sender,
-                ScheduledExecutorService scheduler, TimerFired fired) {
-            try {
-                dispatcher.submit(fired).thenAccept(sender::send).exceptionally(e -> {
-                    log.warn("timer {} in chat {} failed", fired.purpose(), fired.chat(), e);
-                    return null;
-                });
-            } catch (RuntimeException overloaded) {
-                // queues are full: a timer is never dropped, it tries again shortly
-                scheduler.schedule(() -> deliverTimer(dispatcher, sender, scheduler, fired), 1, TimeUnit.SECONDS);
             }
         }
     }

@@ -12,11 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The delivery log with group commit. Every event marks its delivery, so one commit per event would
- * make the single SQLite writer the bottleneck of the whole bot; instead marks are remembered in memory
- * at once (so a redelivery is recognised immediately) and written in batches every few milliseconds.
- * A crash can lose the last few milliseconds of marks: those deliveries would be processed again if
- * redelivered, which the effects tolerate (a second check-in on the same day is refused).
+ * The delivery log of a database one process owns (SQLite), with group commit. Every event marks its
+ * delivery, so one commit per event would make the single SQLite writer the bottleneck of the whole bot;
+ * instead marks are remembered in memory at once (so a redelivery is recognised immediately) and written
+ * in batches every few milliseconds. A crash can lose the last few milliseconds of marks: those
+ * deliveries would be processed again if redelivered, which the effects tolerate (a second check-in on
+ * the same day is refused). No other process claims deliveries here, so a claim is only a look-up and
+ * {@link Claim#IN_PROGRESS_ELSEWHERE} never happens (a chat's events are handled one after another).
  */
 final class BatchingDeliveryLog implements DeliveryLog, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BatchingDeliveryLog.class);
@@ -41,19 +43,24 @@ final class BatchingDeliveryLog implements DeliveryLog, AutoCloseable {
     }
 
     @Override
-    public boolean isProcessed(String deliveryKey) {
-        return recent.getIfPresent(deliveryKey) != null || durable.isProcessed(deliveryKey);
+    public Claim claim(String deliveryKey, Instant at) {
+        boolean handled = recent.getIfPresent(deliveryKey) != null || durable.isProcessed(deliveryKey);
+        return handled ? Claim.REPEATED : Claim.CLAIMED;
     }
 
     @Override
-    public boolean markProcessed(String deliveryKey, Instant at) {
+    public void complete(String deliveryKey, Instant at) {
         if (recent.asMap().putIfAbsent(deliveryKey, Boolean.TRUE) != null) {
-            return false;
+            return;
         }
         if (!pending.offer(Map.entry(deliveryKey, at))) {
-            durable.markProcessed(deliveryKey, at); // the writer is far behind: write through
+            durable.markAllProcessed(List.of(Map.entry(deliveryKey, at))); // the writer is far behind: write through
         }
-        return true;
+    }
+
+    @Override
+    public void release(String deliveryKey) {
+        // Nothing was recorded for the claim.
     }
 
     private void writeLoop() {

@@ -2,17 +2,19 @@ package dev.qunguan.store;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import dev.qunguan.event.ChatRef;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,45 +24,89 @@ import org.slf4j.LoggerFactory;
  * an in-memory view at once (so the next decision sees it) and members whose history changed are
  * written in batches every few milliseconds, one row per member however many updates it took.
  *
+ * <p>What is written is the change, not the count this process holds (add n clean messages, or start
+ * again from zero and add n), so nodes sharing a database never overwrite each other's counts. On such
+ * a database the view of a member is also read again from the database {@value #SHARED_VIEW_SECONDS}
+ * seconds after it was read, so a violation recorded by another node soon counts here too.
+ *
  * <p>A crash can lose the last few milliseconds of updates: a member then looks slightly newer (fewer
  * clean messages) than they are, or a violation's reset is lost, which the next violation repeats.
- * Rows are written with the counts this process holds, so one bot process owns a database.
  */
 final class BatchingMemberHistoryStore implements MemberHistoryStore, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BatchingMemberHistoryStore.class);
     private static final int MAX_BATCH = 2_000;
     private static final int MAX_UNFLUSHED = 50_000;
     private static final long FLUSH_EVERY_MILLIS = 5;
+    static final long SHARED_VIEW_SECONDS = 5;
+    private static final Comparator<ChatMember> WRITE_ORDER = Comparator
+            .comparing((ChatMember member) -> member.chat().platform())
+            .thenComparing(member -> member.chat().chatId())
+            .thenComparing(ChatMember::userId);
 
     private final JdbcMemberHistoryStore durable;
     private final int maxUnflushed;
     // The latest history of recently seen members (empty: none in the database). It may lose entries
     // to its bound; the unflushed map below never does, so it is consulted first.
-    private final Cache<ChatMember, Optional<MemberHistory>> recent =
-            Caffeine.newBuilder().maximumSize(200_000).build();
-    // Histories changed since their last write, until that write has committed.
-    private final ConcurrentHashMap<ChatMember, MemberHistory> unflushed = new ConcurrentHashMap<>();
+    private final Cache<ChatMember, Optional<MemberHistory>> recent;
+    // Members whose history changed since their last write: the change not yet taken by the writer, and
+    // the history it leads to; kept until a write has committed with nothing new left to write.
+    private final ConcurrentHashMap<ChatMember, Change> unflushed = new ConcurrentHashMap<>();
     // Every key of unflushed is here (or about to be, once its update returns) or in the batch being written.
     private final LinkedBlockingQueue<ChatMember> toWrite = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean running = true;
 
-    private BatchingMemberHistoryStore(JdbcMemberHistoryStore durable, int maxUnflushed) {
+    /**
+     * A member's history as this process sees it ({@code view}) and what to write to get there from
+     * the row as last written: start again from zero first ({@code reset}), then add {@code clean}.
+     */
+    private record Change(MemberHistory view, boolean reset, int clean) {
+        Change then(MemberHistory next, boolean violation) {
+            return violation ? new Change(next, true, 0) : new Change(next, reset, clean + 1);
+        }
+
+        boolean isEmpty() {
+            return !reset && clean == 0;
+        }
+
+        /** The same view with the change handed to the writer. */
+        Change taken() {
+            return new Change(view, false, 0);
+        }
+
+        JdbcMemberHistoryStore.Delta delta() {
+            return new JdbcMemberHistoryStore.Delta(view.firstSeen(), reset, clean);
+        }
+    }
+
+    private BatchingMemberHistoryStore(JdbcMemberHistoryStore durable, int maxUnflushed, boolean shared) {
         this.durable = durable;
         this.maxUnflushed = maxUnflushed;
+        Caffeine<Object, Object> views = Caffeine.newBuilder().maximumSize(200_000);
+        if (shared) {
+            // From when it was read, not last updated: a member who keeps talking here is still read again.
+            views.expireAfter(Expiry.creating((ChatMember member, Optional<MemberHistory> view) ->
+                    Duration.ofSeconds(SHARED_VIEW_SECONDS)));
+        }
+        this.recent = views.build();
         this.writer = Thread.ofPlatform().daemon().name("qunguan-member-history").unstarted(this::writeLoop);
     }
 
-    static BatchingMemberHistoryStore start(JdbcMemberHistoryStore durable) {
-        return start(durable, MAX_UNFLUSHED);
+    /** @param shared whether other nodes write the same database (their updates then show here too) */
+    static BatchingMemberHistoryStore start(JdbcMemberHistoryStore durable, boolean shared) {
+        return start(durable, MAX_UNFLUSHED, shared);
     }
 
     /** @param maxUnflushed members waiting for their write beyond which updates are written through */
     static BatchingMemberHistoryStore start(JdbcMemberHistoryStore durable, int maxUnflushed) {
+        return start(durable, maxUnflushed, false);
+    }
+
+    static BatchingMemberHistoryStore start(JdbcMemberHistoryStore durable, int maxUnflushed, boolean shared) {
         if (maxUnflushed < 1) {
             throw new IllegalArgumentException("maxUnflushed: " + maxUnflushed + " (expected: >= 1)");
         }
-        BatchingMemberHistoryStore store = new BatchingMemberHistoryStore(durable, maxUnflushed);
+        BatchingMemberHistoryStore store = new BatchingMemberHistoryStore(durable, maxUnflushed, shared);
         store.writer.start();
         return store;
     }
@@ -68,43 +114,44 @@ final class BatchingMemberHistoryStore implements MemberHistoryStore, AutoClosea
     @Override
     public Optional<MemberHistory> find(ChatRef chat, String userId) {
         ChatMember member = new ChatMember(chat, userId);
-        MemberHistory changed = unflushed.get(member);
-        return changed != null ? Optional.of(changed) : stored(member);
+        Change changed = unflushed.get(member);
+        return changed != null ? Optional.of(changed.view()) : stored(member);
     }
 
     @Override
     public void recordClean(ChatRef chat, String userId, Instant at) {
-        update(new ChatMember(chat, userId), at,
-                history -> new MemberHistory(history.firstSeen(), history.cleanMessages() + 1));
+        update(new ChatMember(chat, userId), at, false);
     }
 
     @Override
     public void recordViolation(ChatRef chat, String userId, Instant at) {
-        update(new ChatMember(chat, userId), at, history -> new MemberHistory(history.firstSeen(), 0));
+        update(new ChatMember(chat, userId), at, true);
     }
 
     /**
-     * Applies {@code change} to the member's current history (a new member starts at {@code at} with no
-     * clean messages). Runs under the member's lock in {@code unflushed}, which orders it with other
-     * updates of the member and with the writer's completion of their write.
+     * Counts one clean message or a violation on the member's current history (a new member starts at
+     * {@code at} with no clean messages). Runs under the member's lock in {@code unflushed}, which orders
+     * it with other updates of the member and with the writer taking and completing their write.
      */
-    private void update(ChatMember member, Instant at, UnaryOperator<MemberHistory> change) {
+    private void update(ChatMember member, Instant at, boolean violation) {
         boolean[] nowUnflushed = {false};
         unflushed.compute(member, (key, pending) -> {
-            MemberHistory current = pending != null
+            Change base = pending != null
                     ? pending
-                    : stored(key).orElseGet(() -> new MemberHistory(at, 0));
-            MemberHistory next = change.apply(current);
+                    : new Change(stored(key).orElseGet(() -> new MemberHistory(at, 0)), false, 0);
+            MemberHistory current = base.view();
+            MemberHistory next = new MemberHistory(current.firstSeen(), violation ? 0 : current.cleanMessages() + 1);
+            Change change = base.then(next, violation);
             recent.put(key, Optional.of(next));
             if (pending != null) {
-                return next;
+                return change;
             }
             if (unflushed.size() >= maxUnflushed) {
-                durable.saveAll(Map.of(key, next)); // the writer is far behind: write through
+                durable.applyAll(Map.of(key, change.delta())); // the writer is far behind: write through
                 return null;
             }
             nowUnflushed[0] = true;
-            return next;
+            return change;
         });
         if (nowUnflushed[0]) {
             // Queued only once the history is in the map, where the writer looks it up.
@@ -138,27 +185,32 @@ final class BatchingMemberHistoryStore implements MemberHistoryStore, AutoClosea
     }
 
     private void write(List<ChatMember> members) {
-        Map<ChatMember, MemberHistory> batch = new LinkedHashMap<>();
+        // In one order on every node, so two nodes writing overlapping batches never deadlock.
+        Map<ChatMember, JdbcMemberHistoryStore.Delta> batch = new TreeMap<>(WRITE_ORDER);
         for (ChatMember member : members) {
-            MemberHistory history = unflushed.get(member);
-            if (history != null) {
-                batch.put(member, history);
-            }
+            unflushed.computeIfPresent(member, (key, change) -> {
+                if (!change.isEmpty()) {
+                    batch.put(key, change.delta());
+                }
+                return change.taken();
+            });
         }
         try {
-            durable.saveAll(batch);
+            durable.applyAll(batch);
         } catch (RuntimeException e) {
             // Retrying could hold close() forever; the view keeps the counts while they stay cached.
             log.warn("could not write the history of {} members; it stays in memory only", batch.size(), e);
         }
-        batch.forEach((member, written) -> unflushed.computeIfPresent(member, (key, current) -> {
-            if (!current.equals(written)) {
-                toWrite.add(key); // updated while being written: write the newer history too
-                return current;
-            }
-            recent.put(key, Optional.of(written));
-            return null;
-        }));
+        for (ChatMember member : members) {
+            unflushed.computeIfPresent(member, (key, current) -> {
+                if (!current.isEmpty()) {
+                    toWrite.add(key); // updated while being written: write the newer change too
+                    return current;
+                }
+                recent.put(key, Optional.of(current.view()));
+                return null;
+            });
+        }
     }
 
     /** Writes what is pending and stops the writer. */

@@ -26,12 +26,12 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Stores stores;
-    private final BatchingDeliveryLog deliveryLog;
+    private final AutoCloseable deliveryWorker;
     private final BatchingMemberHistoryStore memberHistory;
 
-    private Database(HikariDataSource dataSource, Stores stores, BatchingDeliveryLog deliveryLog,
+    private Database(HikariDataSource dataSource, Stores stores, AutoCloseable deliveryWorker,
             BatchingMemberHistoryStore memberHistory) {
-        this.deliveryLog = deliveryLog;
+        this.deliveryWorker = deliveryWorker;
         this.memberHistory = memberHistory;
         this.dataSource = dataSource;
         this.stores = stores;
@@ -42,15 +42,24 @@ public final class Database implements AutoCloseable {
         return open(config, Clock.systemUTC());
     }
 
-    /**
-     * Opens and migrates the database, failing at once with a {@link StorageException} naming the URL
-     * (never the password) when it cannot.
-     *
-     * @param clock stamps check-ins, which orders leaderboard ties
-     */
+    /** Opens the database as a node named after this process. */
     public static Database open(StorageConfig config, Clock clock) {
+        return open(config, clock, NodeClaims.forThisProcess());
+    }
+
+    /**
+     * Opens and migrates the database as one of possibly several nodes sharing it, failing at once with a
+     * {@link StorageException} naming the URL (never the password) when it cannot. On SQLite, which one
+     * process owns, deliveries are deduplicated in memory and written behind; on PostgreSQL each is
+     * claimed in the database, so nodes sharing it handle each delivery once.
+     *
+     * @param clock stamps check-ins (which orders leaderboard ties) and claims
+     * @param node  names this node in claims and bounds how long it waits for another node's claim
+     */
+    public static Database open(StorageConfig config, Clock clock, NodeClaims node) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(node, "node");
         Dialect dialect = Dialect.of(config);
         try {
             dialect.prepare(config.url());
@@ -84,9 +93,20 @@ public final class Database implements AutoCloseable {
             }
         }
         Transactions transactions = Transactions.of(dataSource, dialect.singleWriter());
-        BatchingDeliveryLog deliveryLog = BatchingDeliveryLog.start(JdbcDeliveryLog.create(transactions));
-        BatchingMemberHistoryStore memberHistory =
-                BatchingMemberHistoryStore.start(JdbcMemberHistoryStore.create(transactions));
+        JdbcDeliveryLog deliveries = JdbcDeliveryLog.create(transactions);
+        DeliveryLog deliveryLog;
+        AutoCloseable deliveryWorker;
+        if (dialect.sharedByNodes()) {
+            ClaimingDeliveryLog claiming = ClaimingDeliveryLog.start(deliveries, clock, node);
+            deliveryLog = claiming;
+            deliveryWorker = claiming;
+        } else {
+            BatchingDeliveryLog batching = BatchingDeliveryLog.start(deliveries);
+            deliveryLog = batching;
+            deliveryWorker = batching;
+        }
+        BatchingMemberHistoryStore memberHistory = BatchingMemberHistoryStore.start(
+                JdbcMemberHistoryStore.create(transactions), dialect.sharedByNodes());
         Stores stores = new Stores(
                 JdbcCheckInStore.create(transactions, clock),
                 JdbcWarningStore.create(transactions),
@@ -98,8 +118,10 @@ public final class Database implements AutoCloseable {
                 JdbcExampleStore.create(transactions),
                 JdbcUnansweredStore.create(transactions),
                 JdbcFaqHitStore.create(transactions),
-                JdbcOutboxStore.create(transactions, dialect == Dialect.POSTGRESQL));
-        return new Database(dataSource, stores, deliveryLog, memberHistory);
+                JdbcOutboxStore.create(transactions, dialect == Dialect.POSTGRESQL),
+                JdbcWelcomeStore.create(transactions),
+                JdbcTimerStore.create(transactions, dialect));
+        return new Database(dataSource, stores, deliveryWorker, memberHistory);
     }
 
     public Stores stores() {
@@ -122,7 +144,11 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        deliveryLog.close();
+        try {
+            deliveryWorker.close();
+        } catch (Exception e) {
+            log.warn("Closing the delivery log failed", e);
+        }
         memberHistory.close();
         dataSource.close();
     }
@@ -145,6 +171,11 @@ public final class Database implements AutoCloseable {
     private static String scrub(String text, StorageConfig config) {
         String scrubbed = PASSWORD_IN_URL.matcher(text).replaceAll("$1***");
         return config.password().isEmpty() ? scrubbed : scrubbed.replace(config.password(), "***");
+    }
+
+    /** The URL with any password in it masked, for logs. */
+    public static String redactedUrl(String url) {
+        return redacted(url);
     }
 
     static String redacted(String url) {

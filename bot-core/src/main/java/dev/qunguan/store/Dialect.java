@@ -96,6 +96,22 @@ enum Dialect {
         return singleWriter;
     }
 
+    /**
+     * True when several processes (nodes) may use the database at once, so none may trust what it
+     * remembers in memory about shared state.
+     */
+    boolean sharedByNodes() {
+        return !singleWriter;
+    }
+
+    /**
+     * Appended to a {@code SELECT} that picks rows to claim: on a database several nodes share, rows
+     * another transaction is claiming are skipped rather than waited for.
+     */
+    String skipLockedRows() {
+        return singleWriter ? "" : " FOR UPDATE SKIP LOCKED";
+    }
+
     /** Makes whatever must exist before the first connection, such as the SQLite file's directory. */
     abstract void prepare(String url) throws IOException;
 

@@ -3,18 +3,46 @@ package dev.qunguan.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Processed delivery keys with the time they were processed. Rows are kept indefinitely for now;
- * they are indexed by time so that a later housekeeping job can drop those older than any redelivery.
+ * The statements over {@code processed_delivery}: delivery keys with their state ('claimed' by a node
+ * until its lease ends, or 'done') and when that happened. Rows are kept indefinitely for now; they are
+ * indexed by time so that a later housekeeping job can drop those older than any redelivery.
  */
-final class JdbcDeliveryLog implements DeliveryLog {
+final class JdbcDeliveryLog {
+    static final String CLAIMED = "claimed";
+    static final String DONE = "done";
+
     private static final String EXISTS = "SELECT 1 FROM processed_delivery WHERE delivery_key = ?";
-    private static final String INSERT = """
+    private static final String INSERT_DONE = """
             INSERT INTO processed_delivery (delivery_key, processed_at) VALUES (?, ?)
             ON CONFLICT DO NOTHING""";
+    // A new key is inserted as claimed; an existing one is taken over only when it is a claim whose lease
+    // ran out before now (excluded.processed_at). RETURNING names exactly the keys this statement claimed.
+    private static final String CLAIM_PREFIX =
+            "INSERT INTO processed_delivery (delivery_key, processed_at, state, owner, lease_until) VALUES ";
+    private static final String CLAIM_ROW = "(?, ?, 'claimed', ?, ?)";
+    private static final String CLAIM_SUFFIX = """
+
+            ON CONFLICT (delivery_key) DO UPDATE SET
+                processed_at = excluded.processed_at, owner = excluded.owner, lease_until = excluded.lease_until
+            WHERE processed_delivery.state = 'claimed' AND processed_delivery.lease_until < excluded.processed_at
+            RETURNING delivery_key""";
+    private static final String STATES_PREFIX =
+            "SELECT delivery_key, state, lease_until FROM processed_delivery WHERE delivery_key IN (";
+    private static final String COMPLETE = """
+            UPDATE processed_delivery SET state = 'done', processed_at = ?, lease_until = 0
+            WHERE delivery_key = ?""";
+    private static final String RELEASE = "DELETE FROM processed_delivery WHERE delivery_key = ? AND state = 'claimed'";
+
+    /** A delivery someone else holds: done, or claimed until {@code leaseUntil}. */
+    record Held(String state, Instant leaseUntil) {}
 
     private final Transactions transactions;
 
@@ -26,8 +54,7 @@ final class JdbcDeliveryLog implements DeliveryLog {
         return new JdbcDeliveryLog(transactions);
     }
 
-    @Override
-    public boolean isProcessed(String deliveryKey) {
+    boolean isProcessed(String deliveryKey) {
         return transactions.read("look up delivery", connection -> {
             try (PreparedStatement select = connection.prepareStatement(EXISTS)) {
                 select.setString(1, deliveryKey);
@@ -38,10 +65,10 @@ final class JdbcDeliveryLog implements DeliveryLog {
         });
     }
 
-    /** Records many deliveries in one transaction (one commit instead of one per event). */
+    /** Records many handled deliveries in one transaction (one commit instead of one per event). */
     void markAllProcessed(List<Map.Entry<String, Instant>> deliveries) {
         transactions.write("mark deliveries processed", connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_DONE)) {
                 for (Map.Entry<String, Instant> delivery : deliveries) {
                     insert.setString(1, delivery.getKey());
                     insert.setLong(2, delivery.getValue().toEpochMilli());
@@ -53,13 +80,85 @@ final class JdbcDeliveryLog implements DeliveryLog {
         });
     }
 
-    @Override
-    public boolean markProcessed(String deliveryKey, Instant at) {
-        return transactions.write("mark delivery processed", connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                insert.setString(1, deliveryKey);
-                insert.setLong(2, at.toEpochMilli());
-                return insert.executeUpdate() > 0;
+    /**
+     * Claims the given distinct keys for {@code owner} until {@code leaseUntil} in one statement; returns
+     * those it claimed. Keys should come sorted, so two nodes claiming overlapping batches lock rows in
+     * the same order and never deadlock.
+     */
+    Set<String> claimAll(Collection<String> keys, String owner, Instant now, Instant leaseUntil) {
+        StringBuilder sql = new StringBuilder(CLAIM_PREFIX);
+        for (int i = 0; i < keys.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(CLAIM_ROW);
+        }
+        sql.append(CLAIM_SUFFIX);
+        return transactions.write("claim deliveries", connection -> {
+            try (PreparedStatement claim = connection.prepareStatement(sql.toString())) {
+                int p = 1;
+                for (String key : keys) {
+                    claim.setString(p++, key);
+                    claim.setLong(p++, now.toEpochMilli());
+                    claim.setString(p++, owner);
+                    claim.setLong(p++, leaseUntil.toEpochMilli());
+                }
+                Set<String> claimed = new HashSet<>();
+                try (ResultSet rows = claim.executeQuery()) {
+                    while (rows.next()) {
+                        claimed.add(rows.getString(1));
+                    }
+                }
+                return claimed;
+            }
+        });
+    }
+
+    /** The state of those of {@code keys} that have a row. */
+    Map<String, Held> statesOf(Collection<String> keys) {
+        StringBuilder sql = new StringBuilder(STATES_PREFIX);
+        for (int i = 0; i < keys.size(); i++) {
+            sql.append(i == 0 ? "?" : ", ?");
+        }
+        sql.append(')');
+        return transactions.read("look up delivery claims", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+                int p = 1;
+                for (String key : keys) {
+                    select.setString(p++, key);
+                }
+                Map<String, Held> states = new HashMap<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        states.put(rows.getString(1),
+                                new Held(rows.getString(2), Instant.ofEpochMilli(rows.getLong(3))));
+                    }
+                }
+                return states;
+            }
+        });
+    }
+
+    /**
+     * Marks the given claimed keys done (each at its time) in one transaction; pass them sorted, for the
+     * reason given at {@link #claimAll}.
+     */
+    void completeAll(Map<String, Instant> keys) {
+        transactions.write("complete deliveries", connection -> {
+            try (PreparedStatement complete = connection.prepareStatement(COMPLETE)) {
+                for (Map.Entry<String, Instant> key : keys.entrySet()) {
+                    complete.setLong(1, key.getValue().toEpochMilli());
+                    complete.setString(2, key.getKey());
+                    complete.addBatch();
+                }
+                complete.executeBatch();
+                return null;
+            }
+        });
+    }
+
+    void release(String key) {
+        transactions.write("release delivery claim", connection -> {
+            try (PreparedStatement release = connection.prepareStatement(RELEASE)) {
+                release.setString(1, key);
+                return release.executeUpdate();
             }
         });
     }

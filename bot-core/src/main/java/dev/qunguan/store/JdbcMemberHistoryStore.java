@@ -22,12 +22,20 @@ final class JdbcMemberHistoryStore implements MemberHistoryStore {
             VALUES (?, ?, ?, ?, 0)
             ON CONFLICT (platform, chat_id, user_id)
             DO UPDATE SET clean_messages = 0""";
-    // The first-seen time of an existing row stays: the caller's state was read from it.
-    private static final String SAVE = """
+    // A change, not a count, so writers sharing the database add up. The first-seen time of an existing
+    // row stays: it is the earliest anyone saw.
+    private static final String APPLY = """
             INSERT INTO member_history (platform, chat_id, user_id, first_seen_at, clean_messages)
             VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (platform, chat_id, user_id)
-            DO UPDATE SET clean_messages = excluded.clean_messages""";
+            DO UPDATE SET clean_messages = CASE WHEN ? = 1 THEN excluded.clean_messages
+                ELSE member_history.clean_messages + excluded.clean_messages END""";
+
+    /**
+     * A change of one member's history: start again from zero first ({@code reset}), then add
+     * {@code clean} clean messages; a new row starts at {@code firstSeen}.
+     */
+    record Delta(Instant firstSeen, boolean reset, int clean) {}
 
     private final Transactions transactions;
 
@@ -66,17 +74,22 @@ final class JdbcMemberHistoryStore implements MemberHistoryStore {
         upsert("record violation", VIOLATION, chat, userId, at);
     }
 
-    /** Writes the given current histories in one transaction, replacing each member's clean count. */
-    void saveAll(Map<ChatMember, MemberHistory> histories) {
+    /** Applies the given changes in one transaction. */
+    void applyAll(Map<ChatMember, Delta> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
         transactions.write("save member histories", connection -> {
-            try (PreparedStatement save = connection.prepareStatement(SAVE)) {
-                for (Map.Entry<ChatMember, MemberHistory> entry : histories.entrySet()) {
+            try (PreparedStatement save = connection.prepareStatement(APPLY)) {
+                for (Map.Entry<ChatMember, Delta> entry : changes.entrySet()) {
                     ChatMember member = entry.getKey();
+                    Delta delta = entry.getValue();
                     save.setString(1, member.chat().platform());
                     save.setString(2, member.chat().chatId());
                     save.setString(3, member.userId());
-                    save.setLong(4, entry.getValue().firstSeen().toEpochMilli());
-                    save.setInt(5, entry.getValue().cleanMessages());
+                    save.setLong(4, delta.firstSeen().toEpochMilli());
+                    save.setInt(5, delta.clean());
+                    save.setInt(6, delta.reset() ? 1 : 0);
                     save.addBatch();
                 }
                 save.executeBatch();

@@ -14,7 +14,9 @@ public record Stores(
         ExampleStore examples,
         UnansweredStore unanswered,
         FaqHitStore faqHits,
-        OutboxStore outbox) {
+        OutboxStore outbox,
+        WelcomeStore welcomes,
+        TimerStore timers) {
     public Stores {
         Objects.requireNonNull(checkIns, "checkIns");
         Objects.requireNonNull(warnings, "warnings");
@@ -27,5 +29,7 @@ public record Stores(
         Objects.requireNonNull(unanswered, "unanswered");
         Objects.requireNonNull(faqHits, "faqHits");
         Objects.requireNonNull(outbox, "outbox");
+        Objects.requireNonNull(welcomes, "welcomes");
+        Objects.requireNonNull(timers, "timers");
     }
 }

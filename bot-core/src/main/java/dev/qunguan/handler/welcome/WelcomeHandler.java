@@ -2,7 +2,6 @@ package dev.qunguan.handler.welcome;
 
 import dev.qunguan.action.Reply;
 import dev.qunguan.action.SendMessage;
-import dev.qunguan.event.ChatRef;
 import dev.qunguan.event.MemberJoined;
 import dev.qunguan.event.MemberLeft;
 import dev.qunguan.event.TimerFired;
@@ -15,30 +14,34 @@ import dev.qunguan.message.Segment;
 import dev.qunguan.script.ChatScript;
 import dev.qunguan.script.ChatSettings;
 import dev.qunguan.script.ScriptKeys;
+import dev.qunguan.store.WelcomeStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.Objects;
 
 /**
  * Greets newcomers. The first join after a quiet spell is greeted at once; joins within the chat's merge
  * window after a greeting wait for a timer and are greeted together, so a raid of fifty joins yields two
- * messages rather than fifty. Waiting members who leave before the greeting are dropped from it.
+ * messages rather than fifty. Waiting members who leave before the greeting are dropped from it. Who
+ * waits and when the chat was last greeted live in the {@link WelcomeStore}, so joins arriving on
+ * different nodes merge into one greeting, sent by whichever node fires the timer.
  */
 public final class WelcomeHandler implements Handler {
     /** The timer purpose this handler asks for and answers. */
     public static final String TIMER = "welcome";
 
-    private final ConcurrentMap<ChatRef, Greetings> chats = new ConcurrentHashMap<>();
+    private final WelcomeStore greetings;
 
-    private WelcomeHandler() {}
+    private WelcomeHandler(WelcomeStore greetings) {
+        this.greetings = greetings;
+    }
 
-    public static WelcomeHandler of() {
-        return new WelcomeHandler();
+    public static WelcomeHandler of(WelcomeStore greetings) {
+        return new WelcomeHandler(Objects.requireNonNull(greetings, "greetings"));
     }
 
     @Override
@@ -46,10 +49,7 @@ public final class WelcomeHandler implements Handler {
         return switch (chain.event()) {
             case MemberJoined joined -> joined(chain.ctx(), joined.member());
             case MemberLeft left -> {
-                Greetings greetings = chats.get(left.chat());
-                if (greetings != null) {
-                    greetings.forget(left.member().id());
-                }
+                greetings.forget(left.chat(), left.member().id());
                 yield chain.proceed();
             }
             case TimerFired timer when timer.purpose().equals(TIMER) -> flush(chain.ctx());
@@ -58,10 +58,8 @@ public final class WelcomeHandler implements Handler {
     }
 
     private Reply joined(EventContext ctx, UserRef member) {
-        Greetings greetings = chats.computeIfAbsent(ctx.chat(), chat -> new Greetings());
         Duration window = ctx.script().settings().welcomeMergeWindow();
-        Instant now = ctx.now();
-        Optional<Instant> wakeAt = greetings.admit(member, now, window);
+        Optional<Instant> wakeAt = greetings.admit(ctx.chat(), member, ctx.now(), window);
         if (wakeAt.isPresent()) {
             ctx.timers().wakeAt(ctx.chat(), TIMER, wakeAt.get());
             return Reply.none();
@@ -70,11 +68,7 @@ public final class WelcomeHandler implements Handler {
     }
 
     private Reply flush(EventContext ctx) {
-        Greetings greetings = chats.get(ctx.chat());
-        if (greetings == null) {
-            return Reply.none();
-        }
-        List<UserRef> waiting = greetings.drain(ctx.now());
+        List<UserRef> waiting = greetings.takeWaiting(ctx.chat(), ctx.now());
         return waiting.isEmpty() ? Reply.none() : greet(ctx, waiting);
     }
 
@@ -101,40 +95,5 @@ public final class WelcomeHandler implements Handler {
                     "rules_summary", ""), "members", mentions);
         }
         return Reply.of(new SendMessage(ctx.chat(), message));
-    }
-
-
-    /**
-     * One chat's greeting state. Events of one chat arrive in order on one thread, but chats run in
-     * parallel and a chat may move between threads, so access is synchronized.
-     */
-    private static final class Greetings {
-        private Instant lastGreeting = Instant.MIN;
-        private final List<UserRef> waiting = new ArrayList<>();
-
-        /** Records the join; returns when to greet the waiting members, or empty to greet this member now. */
-        synchronized Optional<Instant> admit(UserRef member, Instant now, Duration window) {
-            Instant quietFrom = lastGreeting.equals(Instant.MIN) ? Instant.MIN : lastGreeting.plus(window);
-            if (waiting.isEmpty() && !now.isBefore(quietFrom)) {
-                lastGreeting = now;
-                return Optional.empty();
-            }
-            waiting.removeIf(m -> m.id().equals(member.id()));
-            waiting.add(member);
-            return Optional.of(quietFrom.isAfter(now) ? quietFrom : now);
-        }
-
-        synchronized void forget(String userId) {
-            waiting.removeIf(m -> m.id().equals(userId));
-        }
-
-        synchronized List<UserRef> drain(Instant now) {
-            List<UserRef> all = List.copyOf(waiting);
-            waiting.clear();
-            if (!all.isEmpty()) {
-                lastGreeting = now;
-            }
-            return all;
-        }
     }
 }

@@ -2,12 +2,17 @@ package dev.qunguan.handler.welcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.qunguan.event.EventId;
+import dev.qunguan.event.MemberJoined;
+import dev.qunguan.event.Role;
+import dev.qunguan.event.TimerFired;
 import dev.qunguan.script.ChatScript;
 import dev.qunguan.testing.ChatTester;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,6 +111,42 @@ final class WelcomeTest {
                 "group", tester.script().settings().groupName(),
                 "rules_summary", ""));
         tester.advance(window()).shouldReplyContaining(expected);
+    }
+
+    @Test
+    void joinsOnTwoNodesAreGreetedTogetherByTheNodeThatFiresTheTimer() {
+        try (ChatTester otherNode = ChatTester.create(dir)) {
+            for (String name : List.of("小红", "小刚", "小美")) {
+                // Testers number members as they first meet them: meet them in one order on both.
+                assertThat(otherNode.as(name).user().id()).isEqualTo(tester.as(name).user().id());
+            }
+            tester.join("小红").shouldMention("小红");
+            // Its own delivery id: the testers number their events alike.
+            otherNode.deliver(new MemberJoined(EventId.of("other-node-1"), otherNode.chat(),
+                    otherNode.member("小刚", Role.MEMBER), otherNode.clock().instant())).shouldSayNothing();
+            tester.join("小美").shouldSayNothing();
+
+            otherNode.clock().advance(window());
+            ChatTester.Said merged = tester.advance(window());
+
+            assertThat(merged.mentionedIds()).containsExactly(
+                    tester.as("小刚").user().id(), tester.as("小美").user().id());
+            assertThat(otherNode.advance(window()).messages()).as("the other node's timer finds nobody waiting")
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void membersWaitingForTheMergedGreetingSurviveARestart() {
+        tester.join("小红");
+        tester.join("小刚");
+
+        tester.restart();
+        tester.clock().advance(window());
+
+        ChatTester.Said merged = tester.deliver(new TimerFired(EventId.of("timer-after-restart"), tester.chat(),
+                WelcomeHandler.TIMER, tester.clock().instant()));
+        assertThat(merged.mentionedIds()).containsExactly(tester.as("小刚").user().id());
     }
 
     private Duration window() {
