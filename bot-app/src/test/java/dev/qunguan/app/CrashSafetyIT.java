@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -31,6 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,11 +64,16 @@ final class CrashSafetyIT {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private OneBotApiStandIn api;
+    /** With -Dqunguan.test.backend=postgresql the service stores into an embedded PostgreSQL instead of SQLite. */
+    private @Nullable EmbeddedPostgres postgres;
 
     @AfterEach
-    void stopEverything() {
+    void stopEverything() throws IOException {
         for (Process process : processes) {
             process.destroyForcibly();
+        }
+        if (postgres != null) {
+            postgres.close();
         }
         if (api != null) {
             api.close();
@@ -157,26 +164,34 @@ final class CrashSafetyIT {
                     .contains("onebot/" + checkIn.group() + "/" + checkIn.user());
         }
         assertThat(storedDays).allMatch(day -> day.equals(firstDay.toString()) || day.equals(lastDay.toString()));
-        System.out.printf("CrashSafetyIT: %d of %d check-ins acknowledged before kill -9, %d stored after restart;"
+        System.out.printf("CrashSafetyIT (" + (postgres == null ? "SQLite" : "PostgreSQL") + "): %d of %d check-ins acknowledged before kill -9, %d stored after restart;"
                 + " %d replies sent over both runs (each acknowledged check-in answered); %d redelivered, %d replies to them (all 已签到)%n",
                 acknowledged.size(), EVENTS, stored.size(), leftoverReplies, redelivered.size(), replies.size());
     }
 
     private Path writeConfig() throws IOException {
         Path config = dir.resolve("qunguan.yaml");
+        String storage;
+        if ("postgresql".equals(System.getProperty("qunguan.test.backend"))) {
+            postgres = EmbeddedPostgres.builder().start();
+            storage = "url: %s\n  username: postgres"
+                    .formatted(postgres.getJdbcUrl("postgres", "postgres"));
+        } else {
+            storage = "url: jdbc:sqlite:" + dir.resolve("data/qunguan.db");
+        }
         Files.writeString(config, """
                 server:
                   host: 127.0.0.1
                   port: 0
                 storage:
-                  url: jdbc:sqlite:%s
+                  %s
                 platforms:
                   onebot:
                     api-url: %s
                 bot:
                   scripts-dir: %s
                   send-limit-per-minute: 100000
-                """.formatted(dir.resolve("data/qunguan.db"), api.url(), dir.resolve("reply-scripts")));
+                """.formatted(storage, api.url(), dir.resolve("reply-scripts")));
         return config;
     }
 
