@@ -7,7 +7,9 @@ import java.util.Set;
  * The evidence, for one question and one candidate wording, that both ask the same thing: lexical
  * overlap at word, synonym and character level, the weight of what one says and the other does not,
  * and the cues that flip an intent while leaving most words in place (a different number, negation,
- * question word or name). Stateless.
+ * question word or name, a verb or noun swapped for another, shared words in reverse order, a different
+ * word after the question word). The last three slots describe the ranking, not the pair, and are
+ * filled in by {@link DefaultFaqIndex#choose}. Stateless.
  */
 final class PairFeatures {
 
@@ -27,6 +29,14 @@ final class PairFeatures {
     static final int RANK_LOGIT = NAMES.indexOf("rank_logit");
     static final int RANK_GAP = NAMES.indexOf("rank_gap");
     static final int RUNNER_UP_LIKENESS = NAMES.indexOf("runner_up_likeness");
+
+    // word classes a side can leave unsaid, as bits
+    private static final int VERB = 1;
+    private static final int NOUN = 2;
+    private static final int ADJECTIVE = 4;
+    private static final int OTHER = 8;
+    // the word after one of these is what the question is about ("怎么|退款", "什么|牌子")
+    private static final Set<String> FOCUS_CUES = Set.of("怎么", "如何", "怎样", "什么", "哪个", "哪些", "哪里", "多少", "为什么");
 
     private PairFeatures() {}
 
@@ -78,13 +88,6 @@ final class PairFeatures {
         f[32] = focusMissing(q, d) + focusMissing(d, q);
         return f;
     }
-
-    private static final int VERB = 1;
-    private static final int NOUN = 2;
-    private static final int ADJECTIVE = 4;
-    private static final int OTHER = 8;
-    // the word after one of these is what the question is about ("怎么|退款", "什么|牌子")
-    private static final Set<String> FOCUS_CUES = Set.of("怎么", "如何", "怎样", "什么", "哪个", "哪些", "哪里", "多少", "为什么");
 
     /**
      * Classes of {@code a}'s content words that {@code b} does not say in any form, as a bit set: when both

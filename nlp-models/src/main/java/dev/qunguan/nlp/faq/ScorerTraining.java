@@ -29,13 +29,11 @@ final class ScorerTraining {
     private final List<LabelledQuery> queries;
     private final List<List<DefaultFaqIndex.Candidate>> candidates;
 
-    /** The outcome of cross-validation: pooled held-out metrics and the out-of-fold decisions. */
-    record CrossValidation(FaqMetrics metrics, List<Double> foldThresholds, double pooledThreshold, List<String> curve,
-            List<FaqMatch> heldOut) {
+    /** The outcome of cross-validation: pooled held-out metrics, thresholds, and the held-out trade-off curve. */
+    record CrossValidation(FaqMetrics metrics, List<Double> foldThresholds, double pooledThreshold, List<String> curve) {
         CrossValidation {
             foldThresholds = List.copyOf(foldThresholds);
             curve = List.copyOf(curve);
-            heldOut = List.copyOf(heldOut);
         }
     }
 
@@ -83,7 +81,7 @@ final class ScorerTraining {
         for (int i = 0; i < queries.size(); i++) {
             metrics.add(queries.get(i), heldOut[i]);
         }
-        return new CrossValidation(metrics, thresholds, chooseThreshold(heldOut), curve(heldOut), List.of(heldOut));
+        return new CrossValidation(metrics, thresholds, chooseThreshold(heldOut), curve(heldOut));
     }
 
     /** Decisions for {@code subset}, each made by a scorer fitted on the other folds of the subset (others null). */
