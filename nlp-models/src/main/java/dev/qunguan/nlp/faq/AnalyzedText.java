@@ -10,6 +10,7 @@ import java.util.Set;
  *
  * @param compact normalised text without spaces, the unit for character features
  * @param words every word, in order
+ * @param classes first letter of each word's HanLP part-of-speech tag (n noun, v verb, a adjective, …)
  * @param content whether each word carries meaning (not a particle, pronoun, punctuation or light verb)
  * @param weights corpus-independent weight of each word (rarer in general Chinese, heavier)
  * @param wordSet the distinct words
@@ -24,6 +25,7 @@ import java.util.Set;
 record AnalyzedText(
         String compact,
         String[] words,
+        char[] classes,
         boolean[] content,
         float[] weights,
         Set<String> wordSet,

@@ -14,12 +14,16 @@ final class DefaultFaqIndex implements FaqIndex {
     private static final int ROW_POOL = 24;
     private static final int PARALLEL_FROM = 512;
     private static final int MAX_QUERY_CHARS = 200;
+    static final double LOGIT_CAP = 10;
 
     /** One entry and the analysis of each of its wordings. */
     private record Entry(FaqDocument document, List<AnalyzedText> wordings) {}
 
     /** A candidate entry for a question with the pair features of its best-retrieved wording. */
-    record Candidate(String id, double retrieval, double[] features) {}
+    record Candidate(String id, double retrieval, double[] features, AnalyzedText wording) {}
+
+    /** The candidate the ranking model puts first, and the features the acceptance model judges it by. */
+    record Choice(Candidate best, double[] acceptanceFeatures) {}
 
     private final Map<String, Entry> entries;
     private final FaqScorer scorer;
@@ -86,23 +90,43 @@ final class DefaultFaqIndex implements FaqIndex {
 
     /** The ranking model picks the entry; the acceptance model scores it. */
     static FaqMatch decide(List<Candidate> candidates, FaqScorer scorer) {
-        return first(candidates, scorer.ranking())
-                .map(best -> FaqMatch.of(best.id(), scorer.acceptance().probability(best.features()), scorer.threshold()))
+        return choose(candidates, scorer.ranking())
+                .map(choice -> FaqMatch.of(choice.best().id(), scorer.acceptance().probability(choice.acceptanceFeatures()),
+                        scorer.threshold()))
                 .orElseGet(() -> FaqMatch.none(scorer.threshold()));
     }
 
-    /** The candidate the ranking model puts first, if any. */
-    static Optional<Candidate> first(List<Candidate> candidates, LogisticModel ranking) {
+    /**
+     * The candidate the ranking model puts first, if any. Its acceptance features add how sure the ranking
+     * was (its log-odds, and the gap to the runner-up) and how alike the two best entries are: a close
+     * race between two near-duplicate entries says less against the question than one between strangers.
+     */
+    static Optional<Choice> choose(List<Candidate> candidates, LogisticModel ranking) {
         Candidate best = null;
-        double bestRank = -1;
+        Candidate second = null;
+        double bestLogit = Double.NEGATIVE_INFINITY;
+        double secondLogit = Double.NEGATIVE_INFINITY;
         for (Candidate candidate : candidates) {
-            double rank = ranking.probability(candidate.features());
-            if (rank > bestRank) {
-                bestRank = rank;
+            double logit = ranking.logit(candidate.features());
+            if (logit > bestLogit) {
+                second = best;
+                secondLogit = bestLogit;
                 best = candidate;
+                bestLogit = logit;
+            } else if (logit > secondLogit) {
+                second = candidate;
+                secondLogit = logit;
             }
         }
-        return Optional.ofNullable(best);
+        if (best == null) {
+            return Optional.empty();
+        }
+        double[] features = best.features().clone();
+        features[PairFeatures.RANK_LOGIT] = Math.max(-LOGIT_CAP, Math.min(LOGIT_CAP, bestLogit));
+        features[PairFeatures.RANK_GAP] = second == null ? LOGIT_CAP : Math.min(LOGIT_CAP, bestLogit - secondLogit);
+        features[PairFeatures.RUNNER_UP_LIKENESS] = second == null ? 0
+                : PairFeatures.charDice(best.wording().compact(), second.wording().compact());
+        return Optional.of(new Choice(best, features));
     }
 
     TextAnalyzer analyzer() {
@@ -217,7 +241,7 @@ final class DefaultFaqIndex implements FaqIndex {
                 bigramScores[row] / Math.max(1e-6f, rowSelfBigram[row])
             };
             candidates.add(new Candidate(chosenIds.get(i), chosenScores[i],
-                    PairFeatures.of(query, rowTexts[row], retrieval, chosenScores[i] - bestOther, i)));
+                    PairFeatures.of(query, rowTexts[row], retrieval, chosenScores[i] - bestOther, i), rowTexts[row]));
         }
         return candidates;
     }

@@ -76,15 +76,17 @@ final class FaqMetrics {
     }
 
     void print(PrintStream out) {
-        out.printf(Locale.ROOT, "hit@1 (ranking, before abstention): %.4f (%d/%d answerable)%n", hitAt1(), rankedFirst, answerable);
-        out.printf(Locale.ROOT, "answered-correct rate (after abstention): %.4f (%d/%d answerable)%n",
+        // an abstention on an answerable question is a miss for whoever reads only the faq_id: print both readings
+        out.printf(Locale.ROOT, "hit@1 before abstention (ranking: top entry right): %.4f (%d/%d answerable)%n",
+                hitAt1(), rankedFirst, answerable);
+        out.printf(Locale.ROOT, "hit@1 after abstention (answered-correct: faq_id right): %.4f (%d/%d answerable)%n",
                 answeredCorrectRate(), answeredCorrect, answerable);
         out.printf(Locale.ROOT, "answer precision: %.4f (%d correct of %d answers given)%n", precision(), answeredCorrect, answered);
         out.printf(Locale.ROOT, "abstain recall (faq_id null): %.4f (%d/%d)%n", abstainRecall(), abstainedUnanswerable, unanswerable);
         out.printf(Locale.ROOT, "coverage (answerable queries answered at all): %.4f (%d/%d)%n", coverage(), answeredAnswerable, answerable);
         if (bySource.size() > 1 || bySource.keySet().stream().anyMatch(name -> !name.isEmpty())) {
             bySource.forEach((name, c) -> out.printf(Locale.ROOT,
-                    "  source %s: hit@1 %.4f, answered-correct %.4f (%d answerable), abstain recall %.4f (%d null)%n",
+                    "  source %s: hit@1 before abstention %.4f, after abstention %.4f (%d answerable), abstain recall %.4f (%d null)%n",
                     name.isEmpty() ? "(none)" : name, ratio(c[1], c[0]), ratio(c[2], c[0]), c[0], ratio(c[4], c[3]), c[3]));
         }
     }

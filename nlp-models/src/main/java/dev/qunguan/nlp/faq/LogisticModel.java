@@ -30,11 +30,15 @@ record LogisticModel(double[] means, double[] scales, double[] weights, double b
     }
 
     double probability(double[] features) {
+        return 1.0 / (1.0 + Math.exp(-logit(features)));
+    }
+
+    double logit(double[] features) {
         double z = bias;
         for (int i = 0; i < weights.length; i++) {
             z += weights[i] * (features[i] - means[i]) / scales[i];
         }
-        return 1.0 / (1.0 + Math.exp(-z));
+        return z;
     }
 
     static LogisticModel load(Properties properties, String prefix) {

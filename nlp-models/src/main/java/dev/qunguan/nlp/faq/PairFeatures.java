@@ -7,7 +7,9 @@ import java.util.Set;
  * The evidence, for one question and one candidate wording, that both ask the same thing: lexical
  * overlap at word, synonym and character level, the weight of what one says and the other does not,
  * and the cues that flip an intent while leaving most words in place (a different number, negation,
- * question word or name). Stateless.
+ * question word or name, a verb or noun swapped for another, shared words in reverse order, a different
+ * word after the question word). The last three slots describe the ranking, not the pair, and are
+ * filled in by {@link DefaultFaqIndex#choose}. Stateless.
  */
 final class PairFeatures {
 
@@ -18,9 +20,23 @@ final class PairFeatures {
             "common_substring", "common_subsequence", "length_ratio",
             "number_mismatch", "negation_mismatch", "question_differs", "question_disjoint", "entity_miss",
             "margin", "top_rank", "exact", "synonym_overlap",
-            "miss_count", "miss_weight", "cover_min", "char_difference");
+            "miss_count", "miss_weight", "cover_min", "char_difference",
+            "swapped_verb", "swapped_noun", "swapped_adjective", "one_side_extra", "order_inversions", "focus_miss",
+            "rank_logit", "rank_gap", "runner_up_likeness");
 
     static final int COUNT = NAMES.size();
+    /** Filled in only for the candidate the ranking model puts first, from the ranking of all candidates. */
+    static final int RANK_LOGIT = NAMES.indexOf("rank_logit");
+    static final int RANK_GAP = NAMES.indexOf("rank_gap");
+    static final int RUNNER_UP_LIKENESS = NAMES.indexOf("runner_up_likeness");
+
+    // word classes a side can leave unsaid, as bits
+    private static final int VERB = 1;
+    private static final int NOUN = 2;
+    private static final int ADJECTIVE = 4;
+    private static final int OTHER = 8;
+    // the word after one of these is what the question is about ("怎么|退款", "什么|牌子")
+    private static final Set<String> FOCUS_CUES = Set.of("怎么", "如何", "怎样", "什么", "哪个", "哪些", "哪里", "多少", "为什么");
 
     private PairFeatures() {}
 
@@ -62,7 +78,78 @@ final class PairFeatures {
         f[24] = (coverQ[3] + coverD[3]) / 10.0;
         f[25] = Math.min(coverQ[0], coverD[0]);
         f[26] = Math.min(6, characterDifference(q.compact(), d.compact()) + characterDifference(d.compact(), q.compact()));
+        int unsaidQ = unsaidClasses(q, d);
+        int unsaidD = unsaidClasses(d, q);
+        f[27] = (unsaidQ & unsaidD & VERB) != 0 ? 1 : 0;
+        f[28] = (unsaidQ & unsaidD & NOUN) != 0 ? 1 : 0;
+        f[29] = (unsaidQ & unsaidD & ADJECTIVE) != 0 ? 1 : 0;
+        f[30] = (unsaidQ == 0) != (unsaidD == 0) ? 1 : 0;
+        f[31] = orderInversions(q, d);
+        f[32] = focusMissing(q, d) + focusMissing(d, q);
         return f;
+    }
+
+    /**
+     * Classes of {@code a}'s content words that {@code b} does not say in any form, as a bit set: when both
+     * sides leave out a verb (领 vs 抽) or a noun (邮箱 vs 微博), one was swapped for the other.
+     */
+    private static int unsaidClasses(AnalyzedText a, AnalyzedText b) {
+        int classes = 0;
+        String[] words = a.words();
+        for (int i = 0; i < words.length; i++) {
+            if (a.content()[i] && unsaid(words[i], b)) {
+                classes |= switch (a.classes()[i]) {
+                    case 'v' -> VERB;
+                    case 'n' -> NOUN;
+                    case 'a' -> ADJECTIVE;
+                    default -> OTHER;
+                };
+            }
+        }
+        return classes;
+    }
+
+    private static boolean unsaid(String word, AnalyzedText other) {
+        return !other.wordSet().contains(word) && !other.compact().contains(word) && !sharesGroup(word, other)
+                && sharedCharacters(word, other.compact()) < 0.5;
+    }
+
+    /** Share of pairs of shared content words that the two texts put in opposite order ("A 叫 B" vs "B 叫 A"). */
+    private static double orderInversions(AnalyzedText q, AnalyzedText d) {
+        int[] positions = new int[q.words().length];
+        int shared = 0;
+        for (int i = 0; i < q.words().length; i++) {
+            if (q.content()[i]) {
+                int at = d.compact().indexOf(q.words()[i]);
+                if (at >= 0) {
+                    positions[shared++] = at;
+                }
+            }
+        }
+        int pairs = 0;
+        int inverted = 0;
+        for (int i = 0; i < shared; i++) {
+            for (int j = i + 1; j < shared; j++) {
+                if (positions[i] != positions[j]) {
+                    pairs++;
+                    if (positions[i] > positions[j]) {
+                        inverted++;
+                    }
+                }
+            }
+        }
+        return pairs == 0 ? 0 : (double) inverted / pairs;
+    }
+
+    /** 1 when the word right after {@code a}'s question word is a content word {@code b} does not say. */
+    private static int focusMissing(AnalyzedText a, AnalyzedText b) {
+        String[] words = a.words();
+        for (int i = 1; i < words.length; i++) {
+            if (FOCUS_CUES.contains(words[i - 1]) && a.content()[i] && unsaid(words[i], b)) {
+                return 1;
+            }
+        }
+        return 0;
     }
 
     /** Weighted share of {@code a}'s content words that {@code b} also says (same word, synonym, or inside b's text), and the heaviest one it does not. */
@@ -150,7 +237,7 @@ final class PairFeatures {
         return (double) shared / Math.min(a.size(), b.size());
     }
 
-    private static double charDice(String a, String b) {
+    static double charDice(String a, String b) {
         int distinctA = 0;
         int distinctB = 0;
         int shared = 0;

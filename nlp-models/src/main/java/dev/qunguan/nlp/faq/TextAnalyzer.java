@@ -55,6 +55,7 @@ final class TextAnalyzer {
         List<Term> terms = normalized.isEmpty() ? List.of() : segment.seg(normalized);
         List<String> words = new ArrayList<>(terms.size());
         List<Boolean> contentFlags = new ArrayList<>(terms.size());
+        StringBuilder classes = new StringBuilder(terms.size());
         List<Float> weights = new ArrayList<>(terms.size());
         Set<Integer> groups = new HashSet<>();
         Map<String, Integer> wordTerms = new HashMap<>();
@@ -69,6 +70,7 @@ final class TextAnalyzer {
             int frequency = CoreDictionary.getTermFrequency(word);
             boolean content = isContent(word, nature);
             words.add(word);
+            classes.append(nature.charAt(0));
             contentFlags.add(content);
             weights.add((float) Math.max(1.0, Math.log(COMMON_FREQUENCY / (frequency + 1.0))));
             wordTerms.merge(word, 1, Integer::sum);
@@ -100,6 +102,7 @@ final class TextAnalyzer {
         return new AnalyzedText(
                 compact,
                 words.toArray(String[]::new),
+                classes.toString().toCharArray(),
                 content,
                 weightArray,
                 Set.copyOf(words),

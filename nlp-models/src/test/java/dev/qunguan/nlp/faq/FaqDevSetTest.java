@@ -18,11 +18,12 @@ final class FaqDevSetTest {
 
     private static final String KB = "faq-dev-kb.jsonl";
     private static final String QUERIES = "faq-dev-queries.jsonl";
-    // measured (nested 5-fold CV, grouped by entry): hit@1 0.962, precision 0.959, abstain recall 0.907, answered-correct 0.713
+    // measured (nested 5-fold CV, grouped by entry): hit@1 before abstention 0.962, after abstention
+    // (answered-correct) 0.7725, precision 0.953, abstain recall 0.880
     private static final double MIN_HIT_AT_1 = 0.95;
-    private static final double MIN_PRECISION = 0.94;
-    private static final double MIN_ABSTAIN_RECALL = 0.86;
-    private static final double MIN_ANSWERED_CORRECT = 0.68;
+    private static final double MIN_PRECISION = 0.945;
+    private static final double MIN_ABSTAIN_RECALL = 0.865;
+    private static final double MIN_ANSWERED_CORRECT = 0.75;
 
     @Test
     void crossValidatedFiguresStayAboveTheMeasuredFloors() throws IOException {
@@ -39,10 +40,10 @@ final class FaqDevSetTest {
         System.out.println("FAQ dev set " + kb + ", 5-fold CV grouped by entry, fold thresholds "
                 + ScorerTraining.describe(cv.foldThresholds()));
         cv.metrics().print(System.out);
-        assertThat(cv.metrics().hitAt1()).as("hit@1 (ranking)").isGreaterThanOrEqualTo(MIN_HIT_AT_1);
+        assertThat(cv.metrics().hitAt1()).as("hit@1 before abstention (ranking)").isGreaterThanOrEqualTo(MIN_HIT_AT_1);
         assertThat(cv.metrics().precision()).as("answer precision").isGreaterThanOrEqualTo(MIN_PRECISION);
         assertThat(cv.metrics().abstainRecall()).as("abstain recall").isGreaterThanOrEqualTo(MIN_ABSTAIN_RECALL);
-        assertThat(cv.metrics().answeredCorrectRate()).as("answered-correct rate")
+        assertThat(cv.metrics().answeredCorrectRate()).as("hit@1 after abstention (answered-correct)")
                 .isGreaterThanOrEqualTo(MIN_ANSWERED_CORRECT);
     }
 

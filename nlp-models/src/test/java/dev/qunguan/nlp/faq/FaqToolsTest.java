@@ -122,8 +122,8 @@ final class FaqToolsTest {
 
         String report = bytes.toString(StandardCharsets.UTF_8);
         assertThat(report)
-                .contains("hit@1 (ranking, before abstention): 1.0000 (2/2 answerable)")
-                .contains("answered-correct rate (after abstention): 1.0000")
+                .contains("hit@1 before abstention (ranking: top entry right): 1.0000 (2/2 answerable)")
+                .contains("hit@1 after abstention (answered-correct: faq_id right): 1.0000")
                 .contains("answer precision: 1.0000")
                 .contains("abstain recall (faq_id null): 1.0000 (1/1)")
                 .contains("coverage")
