@@ -15,11 +15,11 @@ final class HashedWeights {
     private static final Label[] LABELS = Label.values();
 
     private final long[] keys;
-    private final double[] weights; // LABELS.length per slot, by label ordinal
+    private final float[] weights; // LABELS.length per slot, by label ordinal
     private final boolean[] labelKnown;
     private final int mask;
 
-    private HashedWeights(long[] keys, double[] weights, boolean[] labelKnown) {
+    private HashedWeights(long[] keys, float[] weights, boolean[] labelKnown) {
         this.keys = keys;
         this.weights = weights;
         this.labelKnown = labelKnown;
@@ -37,9 +37,10 @@ final class HashedWeights {
             labelOfOutcome[outcome] = label.ordinal();
             labelKnown[label.ordinal()] = true;
         }
-        int capacity = Integer.highestOneBit(Math.max(16, predicates.size() * 2 - 1)) << 1;
+        // At most two thirds full: probe chains stay short.
+        int capacity = Integer.highestOneBit(Math.max(16, predicates.size() * 3 / 2)) << 1;
         long[] keys = new long[capacity];
-        double[] weights = new double[capacity * LABELS.length];
+        float[] weights = new float[capacity * LABELS.length];
         int mask = capacity - 1;
         for (Map.Entry<String, Context> entry : predicates.entrySet()) {
             long hash = FeatureHash.of(entry.getKey());
@@ -56,7 +57,8 @@ final class HashedWeights {
             int[] outcomes = context.getOutcomes();
             double[] parameters = context.getParameters();
             for (int k = 0; k < outcomes.length; k++) {
-                weights[slot * LABELS.length + labelOfOutcome[outcomes[k]]] += parameters[k];
+                // Single precision halves the table; a line's summed error stays far below 1e-6 in probability.
+                weights[slot * LABELS.length + labelOfOutcome[outcomes[k]]] += (float) parameters[k];
             }
         }
         return new HashedWeights(keys, weights, labelKnown);
