@@ -19,7 +19,7 @@ final class ContactWordCanonicalizer {
     /** What follows a nickname when it names a contact rather than its everyday meaning. */
     private static final String CONTACT_CONTEXT = "(?=\\s?(?:[:@号群]|[a-z0-9]))";
 
-    private static final Pattern NICKNAMES = Pattern.compile(
+    static final Pattern NICKNAMES = Pattern.compile(
             "(?<wechat>"
                     + NOT_AFTER_LETTER + "(?:weixin|vx|wx)" + NOT_BEFORE_LETTER
                     + "|" + NOT_AFTER_LETTER + "v(?:信|" + CharacterFolder.HEART + ")"
