@@ -11,21 +11,25 @@ import java.util.Map;
 import opennlp.tools.ml.model.AbstractModel;
 
 /**
- * Normalises, extracts features, asks the maxent model, calibrates by temperature and applies the
- * action threshold. The OpenNLP model is read-only after loading, so one instance serves all threads.
+ * Normalises, extracts features, scores them with the maxent model's compiled weights, calibrates by
+ * temperature and applies the action threshold. The OpenNLP model itself stays for training-time
+ * evaluation and for writing the file. Everything is read-only after loading, so one instance serves
+ * all threads.
  */
 final class DefaultModelClassifier implements ModelClassifier {
 
     private static final Label[] LABELS = Label.values();
 
     private final AbstractModel model;
+    private final HashedWeights weights;
     private final double temperature;
     private final int[] outcomeOfLabel;
     private final TextNormalizer normalizer = TextNormalizer.standard();
     private final FeatureExtractor extractor = FeatureExtractor.create();
 
-    private DefaultModelClassifier(AbstractModel model, double temperature, int[] outcomeOfLabel) {
+    private DefaultModelClassifier(AbstractModel model, HashedWeights weights, double temperature, int[] outcomeOfLabel) {
         this.model = model;
+        this.weights = weights;
         this.temperature = temperature;
         this.outcomeOfLabel = outcomeOfLabel;
     }
@@ -38,7 +42,7 @@ final class DefaultModelClassifier implements ModelClassifier {
         for (Label label : LABELS) {
             outcomeOfLabel[label.ordinal()] = model.getIndex(label.wireName());
         }
-        return new DefaultModelClassifier(model, temperature, outcomeOfLabel);
+        return new DefaultModelClassifier(model, HashedWeights.compile(model), temperature, outcomeOfLabel);
     }
 
     @Override
@@ -50,12 +54,34 @@ final class DefaultModelClassifier implements ModelClassifier {
         if (normalized.isBlank()) {
             return Classification.certain(Label.NORMAL, List.of());
         }
-        String[] features = extractor.extract(normalized);
-        double[] probabilities = calibrated(features);
-        return decide(probabilities, actionThreshold, FeatureExtractor.signalsOf(features));
+        WeightSum sum = new WeightSum();
+        List<String> signals = extractor.extract(normalized, sum);
+        return decide(weights.probabilities(sum.sums, temperature), actionThreshold, signals);
     }
 
-    /** Calibrated probabilities indexed by {@link Label#ordinal()}. */
+    /** Calibrated probabilities through the compiled weights, indexed by {@link Label#ordinal()}. */
+    double[] probabilities(String text) {
+        WeightSum sum = new WeightSum();
+        extractor.extract(normalizer.normalize(text), sum);
+        return weights.probabilities(sum.sums, temperature);
+    }
+
+    /** Adds up each feature's per-label weights as the extractor finds it. */
+    private final class WeightSum implements FeatureSink {
+        final double[] sums = new double[LABELS.length];
+
+        @Override
+        public void gram(char[] shaped, int from, int to) {
+            weights.addTo(FeatureHash.of(shaped, from, to), sums);
+        }
+
+        @Override
+        public void feature(String prefix, String body) {
+            weights.addTo(FeatureHash.of(prefix, body), sums);
+        }
+    }
+
+    /** Calibrated probabilities from OpenNLP's own evaluation of feature strings, indexed by {@link Label#ordinal()}. */
     double[] calibrated(String[] features) {
         double[] raw = model.eval(features);
         double[] scores = new double[LABELS.length];
@@ -99,6 +125,10 @@ final class DefaultModelClassifier implements ModelClassifier {
             scores.put(label, probabilities[label.ordinal()]);
         }
         return new Classification(decided, Math.min(1.0, probabilities[decided.ordinal()]), scores, signals);
+    }
+
+    AbstractModel openNlpModel() {
+        return model;
     }
 
     String[] features(String text) {

@@ -29,6 +29,8 @@ final class FeatureExtractor {
     private static final String SIGNAL = "\u0002";
     private static final String MARK = "\u0003";
     private static final int[] LENGTH_BUCKETS = {2, 4, 8, 16, 32, 64};
+    private static final String[] LENGTH_MARKS = {"len0", "len1", "len2", "len3", "len4", "len5", "len6"};
+    private static final String[] RULE_VERDICTS = ruleVerdicts();
 
     private final RuleClassifier rules;
     private final Segment segmenter;
@@ -38,65 +40,95 @@ final class FeatureExtractor {
         this.segmenter = segmenter;
     }
 
+    private static String[] ruleVerdicts() {
+        Label[] labels = Label.values();
+        String[] verdicts = new String[labels.length];
+        for (Label label : labels) {
+            verdicts[label.ordinal()] = "rule-" + label.wireName();
+        }
+        return verdicts;
+    }
+
     static FeatureExtractor create() {
         // Dictionary look-up only: no name/place recognisers, no part-of-speech tagging (the slow parts).
         Segment segment = new DoubleArrayTrieSegment();
         return new FeatureExtractor(RuleClassifier.create(), segment);
     }
 
+    /** The features as strings, the way OpenNLP trains on them. */
     String[] extract(String normalized) {
-        String shaped = shape(normalized);
-        List<String> features = new ArrayList<>(3 * shaped.length() + 24);
-        addCharacterGrams(shaped, features);
-        addWords(normalized, features);
-        Classification verdict = rules.classifyNormalized(normalized);
-        for (String signal : verdict.signals()) {
-            features.add(SIGNAL + signal);
-        }
-        if (verdict.label() != Label.NORMAL) {
-            features.add(SIGNAL + "rule-" + verdict.label().wireName());
-        }
-        addMarks(normalized, features);
+        List<String> features = new ArrayList<>(3 * normalized.length() + 24);
+        extract(normalized, new FeatureSink() {
+            @Override
+            public void gram(char[] shaped, int from, int to) {
+                features.add(new String(shaped, from, to - from));
+            }
+
+            @Override
+            public void feature(String prefix, String body) {
+                features.add(prefix + body);
+            }
+        });
         return features.toArray(String[]::new);
     }
 
-    private static void addCharacterGrams(String shaped, List<String> features) {
-        int length = shaped.length();
+    /** Hands every feature of the text to the sink, in a fixed order; returns the rule signals found. */
+    List<String> extract(String normalized, FeatureSink sink) {
+        char[] shaped = new char[normalized.length() + 2];
+        int shapedLength = shape(normalized, shaped);
+        addCharacterGrams(shaped, shapedLength, sink);
+        addWords(normalized, sink);
+        Classification verdict = rules.classifyNormalized(normalized);
+        List<String> signals = new ArrayList<>(verdict.signals().size() + 1);
+        for (String signal : verdict.signals()) {
+            sink.feature(SIGNAL, signal);
+            signals.add(signal);
+        }
+        if (verdict.label() != Label.NORMAL) {
+            String ruleVerdict = RULE_VERDICTS[verdict.label().ordinal()];
+            sink.feature(SIGNAL, ruleVerdict);
+            signals.add(ruleVerdict);
+        }
+        addMarks(normalized, sink);
+        return signals;
+    }
+
+    private static void addCharacterGrams(char[] shaped, int length, FeatureSink sink) {
         for (int i = 0; i < length; i++) {
-            char c = shaped.charAt(i);
+            char c = shaped[i];
             if (c != BEGIN && c != END && c != ' ') {
-                features.add(String.valueOf(c));
+                sink.gram(shaped, i, i + 1);
             }
             if (i + 2 <= length) {
-                features.add(shaped.substring(i, i + 2));
+                sink.gram(shaped, i, i + 2);
             }
             if (i + 3 <= length) {
-                features.add(shaped.substring(i, i + 3));
+                sink.gram(shaped, i, i + 3);
             }
         }
     }
 
-    private void addWords(String normalized, List<String> features) {
+    private void addWords(String normalized, FeatureSink sink) {
         for (Term term : segmenter.seg(normalized)) {
             String word = term.word;
             if (word.length() >= 2 && isIdeograph(word.charAt(0))) {
-                features.add(WORD + word);
+                sink.feature(WORD, word);
             }
         }
     }
 
-    private static void addMarks(String normalized, List<String> features) {
+    private static void addMarks(String normalized, FeatureSink sink) {
         int length = normalized.codePointCount(0, normalized.length());
         int bucket = 0;
         while (bucket < LENGTH_BUCKETS.length && length > LENGTH_BUCKETS[bucket]) {
             bucket++;
         }
-        features.add(MARK + "len" + bucket);
+        sink.feature(MARK, LENGTH_MARKS[bucket]);
         if (normalized.indexOf('@') >= 0) {
-            features.add(MARK + "at");
+            sink.feature(MARK, "at");
         }
         if (normalized.indexOf('?') >= 0) {
-            features.add(MARK + "qmark");
+            sink.feature(MARK, "qmark");
         }
     }
 
@@ -113,35 +145,43 @@ final class FeatureExtractor {
 
     /** Digits and masked digits to 0, odd glyphs to one symbol, whitespace runs to one space, with ends marked. */
     static String shape(String text) {
+        char[] shaped = new char[text.length() + 2];
+        return new String(shaped, 0, shape(text, shaped));
+    }
+
+    /** Writes the shaped text into {@code out} (at least {@code text.length() + 2} long); returns its length. */
+    private static int shape(String text, char[] out) {
         int length = text.length();
-        StringBuilder out = new StringBuilder(length + 2).append(BEGIN);
+        int n = 0;
+        out[n++] = BEGIN;
         boolean pendingSpace = false;
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
             if (c == ' ') {
-                pendingSpace = out.length() > 1;
+                pendingSpace = n > 1;
                 continue;
             }
             if (pendingSpace) {
-                out.append(' ');
+                out[n++] = ' ';
                 pendingSpace = false;
             }
             if (c >= '0' && c <= '9') {
-                out.append('0');
+                out[n++] = '0';
             } else if (c == 'x' && isMaskedDigit(text, i)) {
-                out.append('0');
+                out[n++] = '0';
             } else if ((c >= 'a' && c <= 'z') || isIdeograph(c) || isKeptPunctuation(c)) {
-                out.append(c);
+                out[n++] = c;
             } else if (Character.isHighSurrogate(c)) {
-                out.append(SYMBOL);
+                out[n++] = SYMBOL;
                 i++;
             } else if (Character.isLetter(c)) {
-                out.append(c);
+                out[n++] = c;
             } else {
-                out.append(SYMBOL);
+                out[n++] = SYMBOL;
             }
         }
-        return out.append(END).toString();
+        out[n++] = END;
+        return n;
     }
 
     /** An x inside a run of x and digits that is three long with a digit, or four long without one. */

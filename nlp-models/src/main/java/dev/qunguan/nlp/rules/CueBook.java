@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * The cues the rule classifier looks for, written against the output of the standard normaliser:
  * lower-case ASCII, simplified Chinese, contact apps spelled 微信 / qq / telegram, spacing undone.
- * Structural cues (links, numbers, ids, amounts) are regexes; word lists are terms in one lexicon.
+ * Structural cues (links, numbers, ids, amounts) are regexes, each behind a gate that must hold for it to
+ * match; word lists are terms in one lexicon.
  */
 record CueBook(List<Cue> patterns, Lexicon lexicon) {
 
@@ -52,43 +53,47 @@ record CueBook(List<Cue> patterns, Lexicon lexicon) {
 
     private static List<Cue> standardPatterns() {
         return List.of(
-                Cue.of(URL, Kind.ANCHOR, 0.7,
+                Cue.of(URL, Kind.ANCHOR, 0.7, text -> text.has('.') || text.has("http"),
                         "https?://\\S+|www\\.[a-z0-9-]+|t\\.me/\\S+"
                                 + "|(?<![a-z0-9@._-])[a-z0-9][a-z0-9-]*(?:\\.[a-z0-9-]+)*\\." + TLD + "(?![a-z])"),
                 Cue.of(OBFUSCATED_URL, Kind.CONTACT_ID, 1.0,
+                        text -> text.hasAsciiLetter() && (text.has('.') || text.has('点') || text.has("dot")),
                         "[a-z0-9]+\\s?(?:点|dot|[(\\[]\\.[)\\]])\\s?" + TLD + "(?![a-z])"),
-                Cue.of(PHONE, Kind.CONTACT_ID, 1.0,
+                Cue.of(PHONE, Kind.CONTACT_ID, 1.0, text -> text.digits() >= 10,
                         "(?<![0-9])(?:\\+?86[- ]?)?1[3-9][0-9](?:[- ]?[0-9]{4}){2}(?![0-9])"
                                 + "|(?<![0-9])0[0-9]{2,3}-[0-9]{7,8}(?![0-9])|(?<![0-9])400-?[0-9]{3}-?[0-9]{4}(?![0-9])"),
                 // Digits masked as x, as in forwarded SMS spam: the run still stands for a phone number.
-                Cue.of(MASKED_NUMBER, Kind.CONTACT_ID, 0.8,
+                Cue.of(MASKED_NUMBER, Kind.CONTACT_ID, 0.8, text -> text.hasX() && text.longestDigitOrXRun() >= 7,
                         "(?<![0-9a-wyz])(?=[0-9]*x)[0-9x]{7,}(?![0-9a-wyz])"),
-                Cue.of(QQ_ID, Kind.CONTACT_ID, 1.0,
+                Cue.of(QQ_ID, Kind.CONTACT_ID, 1.0, text -> text.longestDigitRun() >= 5,
                         "(?:qq|扣|群|加)[^0-9a-z]{0,4}[0-9]{5,11}(?![0-9])"
                                 + "|(?<![0-9])[0-9]{5,11}[^0-9a-z]{0,3}(?:qq|扣)"),
-                Cue.of(WECHAT_ID, Kind.CONTACT_ID, 1.2,
+                Cue.of(WECHAT_ID, Kind.CONTACT_ID, 1.2, text -> text.has("微信") || text.has("wxid_"),
                         "微信(?:号)?(?:是|为)?[^0-9a-z\\u4e00-\\u9fff]{0,3}(?:[a-z][a-z0-9_-]{5,19}|[0-9]{6,11})(?![a-z0-9_-])"
                                 + "|wxid_[a-z0-9]+"),
-                Cue.of(TELEGRAM_ID, Kind.CONTACT_ID, 1.0, "telegram[^0-9a-z]{0,3}@?[a-z0-9_]{4,}"),
-                Cue.of(LONG_DIGITS, Kind.ANCHOR, 0.5, "(?<![0-9])[0-9]{7,}(?![0-9])"),
-                Cue.of(SPLIT_DIGITS, Kind.ANCHOR, 0.5, "(?<![0-9])[0-9]{4,5}[ -][0-9]{4,6}(?![0-9])"),
-                Cue.of(HANDLE, Kind.ANCHOR, 0.5, "(?<![a-z0-9.])@[a-z][a-z0-9_]{4,}"),
-                Cue.of(PROMOTION, Kind.LURE, 0.5, "(?<![0-9])[0-9x一二三四五六七八九](?:\\.[0-9x])?折|最后[0-9一二三]天"
+                Cue.of(TELEGRAM_ID, Kind.CONTACT_ID, 1.0, text -> text.has("telegram"), "telegram[^0-9a-z]{0,3}@?[a-z0-9_]{4,}"),
+                Cue.of(LONG_DIGITS, Kind.ANCHOR, 0.5, text -> text.longestDigitRun() >= 7, "(?<![0-9])[0-9]{7,}(?![0-9])"),
+                Cue.of(SPLIT_DIGITS, Kind.ANCHOR, 0.5, text -> text.longestDigitRun() >= 4, "(?<![0-9])[0-9]{4,5}[ -][0-9]{4,6}(?![0-9])"),
+                Cue.of(HANDLE, Kind.ANCHOR, 0.5, text -> text.has('@'), "(?<![a-z0-9.])@[a-z][a-z0-9_]{4,}"),
+                Cue.of(PROMOTION, Kind.LURE, 0.5, text -> text.has('折') || text.has("最后") || text.has('满'),
+                        "(?<![0-9])[0-9x一二三四五六七八九](?:\\.[0-9x])?折|最后[0-9一二三]天"
                         + "|满[x0-9]+元?(?:就|即)?[减送返赠]"),
                 // A sender tag opens or closes a marketing SMS; inside a chat line 【】 is mere emphasis.
-                Cue.of(MARKETING, Kind.LURE, 1.0, "^【[^】]{2,12}】|【[^】]{2,12}】$"),
-                Cue.of(MONEY, Kind.LURE, 0.6,
+                Cue.of(MARKETING, Kind.LURE, 1.0, text -> text.has('【'), "^【[^】]{2,12}】|【[^】]{2,12}】$"),
+                Cue.of(MONEY, Kind.LURE, 0.6, text -> text.digits() > 0,
                         "[0-9]+(?:\\.[0-9]+)?\\s?(?:元|块|rmb|(?:w|k)(?![a-z]))|[¥$]\\s?[0-9]+|[0-9]+\\s?/\\s?天"
                                 + "|(?:每天|一天)[0-9]+"),
-                Cue.of(INSULT, Kind.INSULT, 1.7,
+                Cue.of(INSULT, Kind.INSULT, 1.7, TextProfile::hasAsciiLetter,
                         "(?<![a-z])(?:sb|nmsl|cnm|nmb|wdnmd|wrnm|mlgb|tmd|nmd|rnm|nc)(?![a-z])"),
-                Cue.of(MILD_INSULT, Kind.MILD_INSULT, 0.6, "(?<![打翻])滚(?![动烫筒轮圆雪床刀珠])"),
-                Cue.of(GROUP_ATTACK, Kind.GROUP_ATTACK, 1.2,
+                Cue.of(MILD_INSULT, Kind.MILD_INSULT, 0.6, text -> text.has('滚'), "(?<![打翻])滚(?![动烫筒轮圆雪床刀珠])"),
+                // Every judgement word below contains one of these characters.
+                Cue.of(GROUP_ATTACK, Kind.GROUP_ATTACK, 1.2, text -> text.hasAnyOf("恶素低垃骗偷犯懒脏臭蠢劣贱骚滚该死配等畜起活脸婊狗猪"),
                         "(?:黑人|黑鬼|白人|印度人|日本人|韩国人|美国人|河南人|东北人|上海人|北京人|广东人|山东人|新疆人|外地人|农村人"
                                 + "|女人|男人|女的|男的|女生|男生|女性|男性|女权|同性恋|gay|基佬|穆斯林|绿教|国男|老外|南方人|北方人)"
                                 + "[^。!?.]{0,12}?(?:恶心|素质(?:低|差)|低下|垃圾|骗子|偷|犯罪|懒|脏|臭|蠢|劣|贱|骚|滚|该死|去死|不配|下等|畜生"
                                 + "|看不起|瞧不起|活该|不要脸|婊|狗|猪)"),
-                Cue.of(QUESTION, Kind.QUESTION, 1.6, "[?]|(?:吗|呢|么)[\\s.!~。]*$|请问"));
+                Cue.of(QUESTION, Kind.QUESTION, 1.6, text -> text.hasAnyOf("?吗呢么") || text.has("请问"),
+                        "[?]|(?:吗|呢|么)[\\s.!~。]*$|请问"));
     }
 
     private static List<TermCue> standardTerms() {

@@ -5,7 +5,7 @@ import dev.qunguan.nlp.text.TextNormalizer;
 import java.util.Objects;
 import java.util.regex.Matcher;
 
-/** Runs every cue over the normalised text, collects evidence, and lets {@link VerdictScorer} decide. */
+/** Runs every cue whose gate opens over the normalised text, collects evidence, and lets {@link VerdictScorer} decide. */
 final class DefaultRuleClassifier implements RuleClassifier {
 
     static final String SECOND_PERSON = "second-person";
@@ -34,8 +34,11 @@ final class DefaultRuleClassifier implements RuleClassifier {
     @Override
     public Classification classifyNormalized(String normalizedText) {
         Evidence evidence = new Evidence();
+        TextProfile profile = TextProfile.of(normalizedText);
         for (Cue cue : cueBook.patterns()) {
-            match(cue, normalizedText, evidence);
+            if (cue.gate().test(profile)) {
+                match(cue, normalizedText, evidence);
+            }
         }
         cueBook.lexicon().scan(normalizedText, MAX_DISTINCT_HITS,
                 (cue, distinct, targeted) -> record(cue.signal(), cue.kind(), cue.weight(), distinct, targeted, evidence));
