@@ -1,6 +1,8 @@
 -- wrk script for scripts/bench: OneBot v11 webhooks with a realistic mix and unique message ids.
 -- About 70 % chat, 10 % questions, 10 % check-ins, 5 % ads, 5 % joins, over many groups and members.
 local groups = tonumber(os.getenv("BENCH_GROUPS") or "500")
+-- active members per group (the same member ids in every group, each group's members its own)
+local members = tonumber(os.getenv("BENCH_MEMBERS") or "200")
 -- BENCH_MIX=chat sends ordinary chat only (the issue's throughput target); anything else the full mix
 local chat_only = os.getenv("BENCH_MIX") == "chat"
 local self_id = 10001000
@@ -45,7 +47,7 @@ local headers = { ["Content-Type"] = "application/json", ["X-Self-ID"] = tostrin
 
 request = function()
   local group = 700000 + math.random(groups)
-  local user = 100000 + math.random(200000)
+  local user = 100000 + math.random(members)
   local r = math.random()
   local body
   if chat_only or r < 0.70 then

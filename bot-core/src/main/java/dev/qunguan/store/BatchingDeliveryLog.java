@@ -26,7 +26,7 @@ final class BatchingDeliveryLog implements DeliveryLog, AutoCloseable {
     private static final long FLUSH_EVERY_MILLIS = 5;
 
     private final JdbcDeliveryLog durable;
-    private final Cache<String, Boolean> recent = Caffeine.newBuilder().maximumSize(200_000).build();
+    private final Cache<String, Boolean> recent = Caffeine.newBuilder().maximumSize(50_000).build();
     private final LinkedBlockingQueue<Map.Entry<String, Instant>> pending = new LinkedBlockingQueue<>(100_000);
     private final Thread writer;
     private volatile boolean running = true;

@@ -15,7 +15,8 @@ import java.util.Optional;
  * at most {@link #CHATS} are kept, so memory stays bounded. Thread-safe.
  */
 public final class RecentMessages {
-    public static final int PER_CHAT = 500;
+    // 200 per chat keeps the worst case (every chat full) near 50 MB within the default 256 MB heap
+    public static final int PER_CHAT = 200;
     static final int CHATS = 2_000;
     static final Duration IDLE = Duration.ofDays(2);
 
