@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,11 +20,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,7 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
  * acknowledged events must have no second effect.
  */
 final class CrashSafetyIT {
-    private static final Pattern WEBHOOK = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/webhook/onebot");
     private static final Path SCRIPT = Path.of("..", "scripts", "qunguan").toAbsolutePath().normalize();
     private static final ZoneId GROUP_ZONE = ZoneId.of("Asia/Shanghai");
     private static final String SELF_ID = "10001000";
@@ -281,41 +276,9 @@ final class CrashSafetyIT {
     private record Service(Process process, int port) {}
 
     private Service startService(Path config) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString(), "serve", "--config", config.toString())
-                .directory(dir.toFile())
-                .redirectErrorStream(true);
-        builder.environment().put("QUNGUAN_PORT", "0");
-        Process process = builder.start();
-        processes.add(process);
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread drain = new Thread(() -> {
-            // Read everything, or a full pipe would stall the service's logging and with it the service.
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = reader.readLine()) != null; ) {
-                    lines.add(line);
-                }
-            } catch (IOException closed) {
-                // the process is gone
-            }
-        }, "crash-it-output");
-        drain.setDaemon(true);
-        drain.start();
-        List<String> seen = new ArrayList<>();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            String line = lines.poll(1, TimeUnit.SECONDS);
-            if (line == null) {
-                assertThat(process.isAlive()).as("service running; output was %s", seen).isTrue();
-                continue;
-            }
-            seen.add(line);
-            Matcher m = WEBHOOK.matcher(line);
-            if (m.find()) {
-                return new Service(process, Integer.parseInt(m.group(1)));
-            }
-        }
-        throw new AssertionError("no webhook URL printed within 120 s; output was " + seen);
+        ServeProcess started = ServeProcess.start(config, dir, "crash-it");
+        processes.add(started.process());
+        return new Service(started.process(), started.port());
     }
 
     private static void stop(Service service) throws InterruptedException {

@@ -3,9 +3,7 @@ package dev.qunguan.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,18 +21,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,8 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code kill -9} in the middle of the burst and the other has to fire the pending timer.
  */
 final class TwoNodesIT {
-    private static final Pattern WEBHOOK = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/webhook/onebot");
-    private static final Path SCRIPT = Path.of("..", "scripts", "qunguan").toAbsolutePath().normalize();
     private static final String SELF_ID = "10001000";
     private static final String SAME_DELIVERY_GROUP = "735001";
     private static final String CHECK_IN_GROUP = "735002";
@@ -368,40 +360,8 @@ final class TwoNodesIT {
                   send-limit-per-minute: 100000
                 """.formatted(nodeId, postgres.getJdbcUrl("postgres", "postgres"), api.url(),
                 dir.resolve("reply-scripts")));
-        ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString(), "serve", "--config", config.toString())
-                .directory(dir.toFile())
-                .redirectErrorStream(true);
-        builder.environment().put("QUNGUAN_PORT", "0");
-        Process process = builder.start();
-        processes.add(process);
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread drain = new Thread(() -> {
-            // Read everything, or a full pipe would stall the service's logging and with it the service.
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = reader.readLine()) != null; ) {
-                    lines.add(line);
-                }
-            } catch (IOException closed) {
-                // the process is gone
-            }
-        }, "two-nodes-it-" + nodeId);
-        drain.setDaemon(true);
-        drain.start();
-        List<String> seen = new ArrayList<>();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            String line = lines.poll(1, TimeUnit.SECONDS);
-            if (line == null) {
-                assertThat(process.isAlive()).as("%s running; output was %s", nodeId, seen).isTrue();
-                continue;
-            }
-            seen.add(line);
-            Matcher m = WEBHOOK.matcher(line);
-            if (m.find()) {
-                return new Service(process, Integer.parseInt(m.group(1)));
-            }
-        }
-        throw new AssertionError("no webhook URL printed by " + nodeId + " within 120 s; output was " + seen);
+        ServeProcess started = ServeProcess.start(config, dir, "two-nodes-it-" + nodeId);
+        processes.add(started.process());
+        return new Service(started.process(), started.port());
     }
 }
