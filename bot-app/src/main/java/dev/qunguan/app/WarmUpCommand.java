@@ -2,10 +2,10 @@ package dev.qunguan.app;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.qunguan.config.ConfigLoader;
 import dev.qunguan.config.QunguanConfig;
 import dev.qunguan.runtime.BotRuntime;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,9 @@ final class WarmUpCommand implements Callable<Integer> {
                     bot:
                       scripts-dir: %s
                     """.formatted(work.resolve("warm-up.db"), work.resolve("scripts")));
-            QunguanConfig loaded = ConfigFile.load(config, true, new PrintStream(PrintStream.nullOutputStream()));
+            // QUNGUAN_* variables are meant for the real service: they must not point the throw-away run at
+            // its port or, worse, its database
+            QunguanConfig loaded = ConfigLoader.withEnvironment(Map.of()).load(config);
             try (BotRuntime runtime = Wiring.runtime(loaded).serveWebhooks(true).start();
                     HttpClient http = HttpClient.newHttpClient()) {
                 URI webhook = URI.create("http://127.0.0.1:" + runtime.port() + runtime.webhookPaths().getFirst());
