@@ -205,23 +205,31 @@ final class LaneDispatcher implements Dispatcher {
     private void process(Work work) {
         Event event = work.event;
         long start = System.nanoTime();
+        Reply reply = null;
+        Throwable failure = null;
         // every log line written while handling this event carries its id and chat
         MDC.put("event", event.id().value());
         MDC.put("chat", event.chat().key());
         try {
-            work.result.complete(processor.apply(event));
-        } catch (Throwable failure) {
+            reply = processor.apply(event);
+        } catch (Throwable thrown) {
             // The lane must outlive any one event, so even errors are contained here.
+            failure = thrown;
             failures.increment();
-            log.error("Processing failed for event {} in chat {}", event.id(), event.chat(), failure);
-            work.result.completeExceptionally(failure);
+            log.error("Processing failed for event {} in chat {}", event.id(), event.chat(), thrown);
         } finally {
             MDC.remove("event");
             MDC.remove("chat");
-            EventMeters eventMeters = meters.computeIfAbsent(
-                    new EventKind(event.chat().platform(), event.getClass()), this::register);
-            eventMeters.received().increment();
-            eventMeters.processing().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+        // Counted before the result is handed on, so whoever sees the answer also sees it in the metrics.
+        EventMeters eventMeters = meters.computeIfAbsent(
+                new EventKind(event.chat().platform(), event.getClass()), this::register);
+        eventMeters.received().increment();
+        eventMeters.processing().record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        if (failure == null) {
+            work.result.complete(reply);
+        } else {
+            work.result.completeExceptionally(failure);
         }
     }
 
