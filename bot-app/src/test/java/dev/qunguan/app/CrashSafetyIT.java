@@ -42,7 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
 final class CrashSafetyIT {
     private static final Path SCRIPT = Path.of("..", "scripts", "qunguan").toAbsolutePath().normalize();
     private static final ZoneId GROUP_ZONE = ZoneId.of("Asia/Shanghai");
-    private static final String SELF_ID = "10001000";
     private static final String[] GROUPS = {"734201", "734202", "734203"};
     private static final int EVENTS = 2_000;
     private static final int CLIENTS = 8;
@@ -79,12 +78,7 @@ final class CrashSafetyIT {
     /** One check-in delivery: member {@code user} of {@code group} says 签到 in message {@code messageId}. */
     private record CheckIn(String group, String user, long messageId, long time) {
         String body() {
-            return """
-                    {"time":%d,"self_id":%s,"post_type":"message","message_type":"group","sub_type":"normal",\
-                    "message_id":%d,"group_id":%s,"user_id":%s,"anonymous":null,\
-                    "message":[{"type":"text","data":{"text":"签到"}}],"raw_message":"签到","font":0,\
-                    "sender":{"user_id":%s,"nickname":"成员%s","card":"","role":"member"}}"""
-                    .formatted(time, SELF_ID, messageId, group, user, user, user);
+            return OneBotPayloads.checkIn(group, user, messageId, time);
         }
     }
 

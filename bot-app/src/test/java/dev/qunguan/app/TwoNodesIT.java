@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code kill -9} in the middle of the burst and the other has to fire the pending timer.
  */
 final class TwoNodesIT {
-    private static final String SELF_ID = "10001000";
+    private static final String SELF_ID = OneBotPayloads.SELF_ID;
     private static final String SAME_DELIVERY_GROUP = "735001";
     private static final String CHECK_IN_GROUP = "735002";
     private static final String JOIN_GROUP = "735003";
@@ -115,7 +115,7 @@ final class TwoNodesIT {
         int members = 30;
         List<String> bodies = new ArrayList<>();
         for (int m = 0; m < members; m++) {
-            bodies.add(checkIn(SAME_DELIVERY_GROUP, Integer.toString(71_000 + m), 600_000 + m, time));
+            bodies.add(OneBotPayloads.checkIn(SAME_DELIVERY_GROUP, Integer.toString(71_000 + m), 600_000 + m, time));
         }
         List<Future<Integer>> answers = new ArrayList<>();
         CountDownLatch go = new CountDownLatch(1);
@@ -151,8 +151,8 @@ final class TwoNodesIT {
         CountDownLatch go = new CountDownLatch(1);
         for (int m = 0; m < members; m++) {
             String member = Integer.toString(72_000 + m);
-            String toA = checkIn(CHECK_IN_GROUP, member, 700_000 + 2L * m, time);
-            String toB = checkIn(CHECK_IN_GROUP, member, 700_001 + 2L * m, time);
+            String toA = OneBotPayloads.checkIn(CHECK_IN_GROUP, member, 700_000 + 2L * m, time);
+            String toB = OneBotPayloads.checkIn(CHECK_IN_GROUP, member, 700_001 + 2L * m, time);
             answers.add(clients.submit(() -> {
                 go.await();
                 return postUntilAcknowledged(a, toA);
@@ -300,15 +300,6 @@ final class TwoNodesIT {
     /** Check-in replies quote the message and name the member; greetings mention (at) them. */
     private static boolean addresses(OneBotApiStandIn.Call call, String member) {
         return call.mentions(member) || call.text().contains("成员" + member + " ");
-    }
-
-    private static String checkIn(String group, String user, long messageId, long time) {
-        return """
-                {"time":%d,"self_id":%s,"post_type":"message","message_type":"group","sub_type":"normal",\
-                "message_id":%d,"group_id":%s,"user_id":%s,"anonymous":null,\
-                "message":[{"type":"text","data":{"text":"签到"}}],"raw_message":"签到","font":0,\
-                "sender":{"user_id":%s,"nickname":"成员%s","card":"","role":"member"}}"""
-                .formatted(time, SELF_ID, messageId, group, user, user, user);
     }
 
     private static String join(String group, String user, long time) {
