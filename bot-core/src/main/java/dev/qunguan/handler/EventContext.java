@@ -1,6 +1,7 @@
 package dev.qunguan.handler;
 
 import dev.qunguan.event.ChatRef;
+import dev.qunguan.event.EventId;
 import dev.qunguan.event.UserRef;
 import dev.qunguan.script.ChatScript;
 import java.time.Clock;
@@ -9,12 +10,14 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What a handler may know besides the event: the clock, the chat's effective reply script, who the
+ * What a handler may know besides the event: the id of the event being handled (the key under which its
+ * stored effects are recorded once), the clock, the chat's effective reply script, who the
  * configured bot admins are (in addition to the platform's owners and admins), and a way to ask for a
  * later wake-up.
  */
-public record EventContext(ChatRef chat, Clock clock, ChatScript script, Set<String> botAdmins, Timers timers) {
+public record EventContext(EventId eventId, ChatRef chat, Clock clock, ChatScript script, Set<String> botAdmins, Timers timers) {
     public EventContext {
+        Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(chat, "chat");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(script, "script");

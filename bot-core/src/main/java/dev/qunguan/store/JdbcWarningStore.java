@@ -10,9 +10,13 @@ import java.util.List;
 /** Warnings as rows with generated ids; "active" is simply issued at or after a moment. */
 final class JdbcWarningStore implements WarningStore {
     private static final String INSERT = """
-            INSERT INTO warning (platform, chat_id, user_id, reason, issued_by, issued_at)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO warning (platform, chat_id, user_id, reason, issued_by, issued_at, source_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (platform, chat_id, user_id, source_key) DO NOTHING
             RETURNING id""";
+    private static final String EARLIER = """
+            SELECT id, reason, issued_by, issued_at FROM warning
+            WHERE platform = ? AND chat_id = ? AND user_id = ? AND source_key = ?""";
     private static final String ACTIVE = """
             SELECT id, reason, issued_by, issued_at FROM warning
             WHERE platform = ? AND chat_id = ? AND user_id = ? AND issued_at >= ?
@@ -35,9 +39,9 @@ final class JdbcWarningStore implements WarningStore {
     }
 
     @Override
-    public Warning add(ChatRef chat, String userId, String reason, String issuedBy, Instant at) {
+    public Warning add(ChatRef chat, String userId, String reason, String issuedBy, Instant at, String sourceKey) {
         long millis = at.toEpochMilli();
-        long id = transactions.write("add warning", connection -> {
+        return transactions.write("add warning", connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setString(1, chat.platform());
                 insert.setString(2, chat.chatId());
@@ -45,14 +49,26 @@ final class JdbcWarningStore implements WarningStore {
                 insert.setString(4, reason);
                 insert.setString(5, issuedBy);
                 insert.setLong(6, millis);
+                insert.setString(7, sourceKey);
                 try (ResultSet row = insert.executeQuery()) {
+                    if (row.next()) {
+                        // Report the instant as it will read back: stored to the millisecond.
+                        return new Warning(row.getLong(1), userId, reason, issuedBy, Instant.ofEpochMilli(millis));
+                    }
+                }
+            }
+            try (PreparedStatement select = connection.prepareStatement(EARLIER)) {
+                select.setString(1, chat.platform());
+                select.setString(2, chat.chatId());
+                select.setString(3, userId);
+                select.setString(4, sourceKey);
+                try (ResultSet row = select.executeQuery()) {
                     row.next();
-                    return row.getLong(1);
+                    return new Warning(row.getLong(1), userId, row.getString(2), row.getString(3),
+                            Instant.ofEpochMilli(row.getLong(4)));
                 }
             }
         });
-        // Report the instant as it will read back: stored to the millisecond.
-        return new Warning(id, userId, reason, issuedBy, Instant.ofEpochMilli(millis));
     }
 
     @Override

@@ -32,6 +32,17 @@ final class JdbcWelcomeStore implements WelcomeStore {
             VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (platform, chat_id, user_id) DO UPDATE SET
                 display_name = excluded.display_name, joined_order = excluded.joined_order""";
+    private static final String EARLIER_ADMISSION = """
+            SELECT greeted_at_once FROM welcome_join WHERE platform = ? AND chat_id = ? AND join_key = ?""";
+    private static final String REMEMBER_JOIN = """
+            INSERT INTO welcome_join (platform, chat_id, join_key, greeted_at_once, admitted_at)
+            VALUES (?, ?, ?, ?, ?)""";
+    private static final String STILL_WAITING = """
+            SELECT 1 FROM welcome_waiting WHERE platform = ? AND chat_id = ? AND user_id = ?""";
+    private static final String PRUNE_JOINS = """
+            DELETE FROM welcome_join WHERE platform = ? AND chat_id = ? AND admitted_at < ?""";
+    /** Far longer than any platform keeps redelivering, short enough to keep the table small. */
+    private static final Duration JOIN_MEMORY = Duration.ofDays(2);
     private static final String FORGET = """
             DELETE FROM welcome_waiting WHERE platform = ? AND chat_id = ? AND user_id = ?""";
     private static final String WAITING = """
@@ -54,13 +65,20 @@ final class JdbcWelcomeStore implements WelcomeStore {
     private record Locked(Optional<Instant> lastGreeting, long version) {}
 
     @Override
-    public Optional<Instant> admit(ChatRef chat, UserRef member, Instant now, Duration quietWindow) {
+    public Admission admit(ChatRef chat, UserRef member, String joinKey, Instant now, Duration quietWindow) {
         return transactions.write("admit newcomer", connection -> {
             Locked state = lock(connection, chat);
             Instant quietFrom = state.lastGreeting().map(last -> last.plus(quietWindow)).orElse(Instant.MIN);
-            if (!anyoneWaiting(connection, chat) && !now.isBefore(quietFrom)) {
+            Instant greetAt = quietFrom.isAfter(now) ? quietFrom : now;
+            Optional<Boolean> earlier = earlierAdmission(connection, chat, joinKey);
+            if (earlier.isPresent()) {
+                return replay(connection, chat, member, earlier.get(), greetAt);
+            }
+            boolean greetNow = !anyoneWaiting(connection, chat) && !now.isBefore(quietFrom);
+            rememberJoin(connection, chat, joinKey, greetNow, now);
+            if (greetNow) {
                 greeted(connection, chat, now);
-                return Optional.empty();
+                return new Admission.GreetNow();
             }
             try (PreparedStatement wait = connection.prepareStatement(WAIT)) {
                 bind(wait, chat);
@@ -69,8 +87,56 @@ final class JdbcWelcomeStore implements WelcomeStore {
                 wait.setLong(5, state.version());
                 wait.executeUpdate();
             }
-            return Optional.of(quietFrom.isAfter(now) ? quietFrom : now);
+            return new Admission.Wait(greetAt);
         });
+    }
+
+    /**
+     * The same join handled again: its first handling died before its delivery completed, so nothing it
+     * answered reached the outbox. A greeting at once is given again; a member still waiting gets the
+     * timer asked for again (the first handling may have died before storing it); a member the merged
+     * greeting already named is left alone.
+     */
+    private static Admission replay(Connection connection, ChatRef chat, UserRef member, boolean greetedAtOnce,
+            Instant greetAt) throws SQLException {
+        if (greetedAtOnce) {
+            return new Admission.GreetNow();
+        }
+        try (PreparedStatement select = connection.prepareStatement(STILL_WAITING)) {
+            bind(select, chat);
+            select.setString(3, member.id());
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? new Admission.Wait(greetAt) : new Admission.AlreadyAdmitted();
+            }
+        }
+    }
+
+    private static Optional<Boolean> earlierAdmission(Connection connection, ChatRef chat, String joinKey)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(EARLIER_ADMISSION)) {
+            bind(select, chat);
+            select.setString(3, joinKey);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getInt(1) == 1) : Optional.empty();
+            }
+        }
+    }
+
+    /** Records the join under the chat's lock, pruning joins too old to be redelivered. */
+    private static void rememberJoin(Connection connection, ChatRef chat, String joinKey, boolean greetedAtOnce,
+            Instant now) throws SQLException {
+        try (PreparedStatement prune = connection.prepareStatement(PRUNE_JOINS)) {
+            bind(prune, chat);
+            prune.setLong(3, now.minus(JOIN_MEMORY).toEpochMilli());
+            prune.executeUpdate();
+        }
+        try (PreparedStatement remember = connection.prepareStatement(REMEMBER_JOIN)) {
+            bind(remember, chat);
+            remember.setString(3, joinKey);
+            remember.setInt(4, greetedAtOnce ? 1 : 0);
+            remember.setLong(5, now.toEpochMilli());
+            remember.executeUpdate();
+        }
     }
 
     @Override

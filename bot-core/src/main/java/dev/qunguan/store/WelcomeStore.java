@@ -5,7 +5,7 @@ import dev.qunguan.event.UserRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
 
 /**
  * Each chat's greeting state: when newcomers were last greeted and who waits for the merged greeting.
@@ -13,13 +13,34 @@ import java.util.Optional;
  * two nodes at once never both count as the first after a quiet spell.
  */
 public interface WelcomeStore {
+    /** What became of a join. */
+    sealed interface Admission {
+        /** Greet the member now; the chat's last greeting became {@code now}. */
+        record GreetNow() implements Admission {}
+
+        /** The member waits for the merged greeting, due at {@code until}. */
+        record Wait(Instant until) implements Admission {
+            public Wait {
+                Objects.requireNonNull(until, "until");
+            }
+        }
+
+        /**
+         * This very join was handled before (a redelivery after a node died half-way) and the merged
+         * greeting has named the member since: nothing to do.
+         */
+        record AlreadyAdmitted() implements Admission {}
+    }
+
     /**
-     * Records a join. The member is to be greeted at once (empty; the chat's last greeting becomes
-     * {@code now}) when nobody waits and the last greeting is at least {@code quietWindow} ago; otherwise
-     * they join the waiting members (at the end, if they were already waiting) and the answer is when to
-     * greet those: the end of the quiet window, or now when it has passed.
+     * Records a join, identified by {@code joinKey} (its event id) so a join handled twice is admitted
+     * once: handled again, it gets the first answer back, unless the merged greeting has named the member
+     * since. The member is to be greeted at once when nobody waits and the last greeting is at least
+     * {@code quietWindow} ago; otherwise they join the waiting members (at the end, if they were already
+     * waiting) and the answer is when to greet those: the end of the quiet window, or now when it has
+     * passed.
      */
-    Optional<Instant> admit(ChatRef chat, UserRef member, Instant now, Duration quietWindow);
+    Admission admit(ChatRef chat, UserRef member, String joinKey, Instant now, Duration quietWindow);
 
     /** Drops a member who left from the waiting members. */
     void forget(ChatRef chat, String userId);

@@ -95,6 +95,6 @@ final class HandlerPipelineTest {
                 return List.of();
             }
         };
-        return new EventContext(CHAT, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), script, Set.of(), Timers.none());
+        return new EventContext(EventId.of("test-event"), CHAT, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), script, Set.of(), Timers.none());
     }
 }

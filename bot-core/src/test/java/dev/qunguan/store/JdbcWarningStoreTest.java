@@ -36,8 +36,8 @@ final class JdbcWarningStoreTest {
 
     @Test
     void addedWarningComesBackWithAGeneratedIdAndMillisecondTime() {
-        Warning first = warnings.add(GROUP, "u1", "ad", "bot", NOON.plusNanos(1_234_567));
-        Warning second = warnings.add(GROUP, "u1", "flood", "admin-9", NOON.plusSeconds(1));
+        Warning first = warnings.add(GROUP, "u1", "ad", "bot", NOON.plusNanos(1_234_567), "message-1");
+        Warning second = warnings.add(GROUP, "u1", "flood", "admin-9", NOON.plusSeconds(1), "message-2");
 
         assertThat(second.id()).isGreaterThan(first.id());
         assertThat(first.at()).isEqualTo(NOON.plusMillis(1));
@@ -46,20 +46,32 @@ final class JdbcWarningStoreTest {
 
     @Test
     void activeWarningsAreThoseSinceTheWindowStartOldestFirst() {
-        warnings.add(GROUP, "u1", "ad", "bot", NOON.minus(Duration.ofDays(8)));
-        Warning later = warnings.add(GROUP, "u1", "ad", "bot", NOON.plusSeconds(60));
-        Warning earlier = warnings.add(GROUP, "u1", "ad", "bot", NOON);
-        warnings.add(GROUP, "u2", "ad", "bot", NOON);
-        warnings.add(ChatRef.of("telegram", "10001"), "u1", "ad", "bot", NOON);
+        warnings.add(GROUP, "u1", "ad", "bot", NOON.minus(Duration.ofDays(8)), "message-3");
+        Warning later = warnings.add(GROUP, "u1", "ad", "bot", NOON.plusSeconds(60), "message-4");
+        Warning earlier = warnings.add(GROUP, "u1", "ad", "bot", NOON, "message-5");
+        warnings.add(GROUP, "u2", "ad", "bot", NOON, "message-6");
+        warnings.add(ChatRef.of("telegram", "10001"), "u1", "ad", "bot", NOON, "message-7");
 
         assertThat(warnings.active(GROUP, "u1", NOON.minus(Duration.ofDays(7))))
                 .containsExactly(earlier, later);
     }
 
     @Test
+    void theSameEventWarningTheSameMemberAgainAddsNothingAndGetsTheFirstWarningBack() {
+        Warning first = warnings.add(GROUP, "u1", "ad", "bot", NOON, "message-7");
+
+        Warning again = warnings.add(GROUP, "u1", "ad", "bot", NOON.plusSeconds(30), "message-7");
+        Warning otherMember = warnings.add(GROUP, "u2", "ad", "bot", NOON, "message-7");
+
+        assertThat(again).isEqualTo(first);
+        assertThat(warnings.active(GROUP, "u1", NOON)).containsExactly(first);
+        assertThat(warnings.active(GROUP, "u2", NOON)).containsExactly(otherMember);
+    }
+
+    @Test
     void removeLatestWithdrawsOnlyTheNewestActiveWarning() {
-        Warning older = warnings.add(GROUP, "u1", "ad", "bot", NOON);
-        warnings.add(GROUP, "u1", "flood", "bot", NOON.plusSeconds(5));
+        Warning older = warnings.add(GROUP, "u1", "ad", "bot", NOON, "message-8");
+        warnings.add(GROUP, "u1", "flood", "bot", NOON.plusSeconds(5), "message-9");
 
         assertThat(warnings.removeLatest(GROUP, "u1", NOON)).isTrue();
 
@@ -68,7 +80,7 @@ final class JdbcWarningStoreTest {
 
     @Test
     void removeLatestReportsFalseWhenNoWarningIsActive() {
-        Warning expired = warnings.add(GROUP, "u1", "ad", "bot", NOON.minusSeconds(1));
+        Warning expired = warnings.add(GROUP, "u1", "ad", "bot", NOON.minusSeconds(1), "message-10");
 
         assertThat(warnings.removeLatest(GROUP, "u1", NOON)).isFalse();
         assertThat(warnings.active(GROUP, "u1", Instant.EPOCH)).containsExactly(expired);

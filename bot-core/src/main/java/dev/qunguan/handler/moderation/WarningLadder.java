@@ -47,9 +47,12 @@ public final class WarningLadder {
         return new WarningLadder(Objects.requireNonNull(warnings, "warnings"));
     }
 
-    /** Stores a warning and tells which rung the member's active warnings now reach. */
+    /**
+     * Stores a warning for the event being handled and tells which rung the member's active warnings now
+     * reach. An event handled twice (a redelivery after a node died half-way) warns once.
+     */
     public Outcome warn(EventContext ctx, String userId, String reason, String issuedBy) {
-        warnings.add(ctx.chat(), userId, reason, issuedBy, ctx.now());
+        warnings.add(ctx.chat(), userId, reason, issuedBy, ctx.now(), ctx.eventId().value());
         int count = active(ctx, userId).size();
         ModerationSettings settings = ctx.script().settings().moderation();
         Step step;

@@ -16,11 +16,9 @@ import dev.qunguan.script.ChatSettings;
 import dev.qunguan.script.ScriptKeys;
 import dev.qunguan.store.WelcomeStore;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -47,7 +45,7 @@ public final class WelcomeHandler implements Handler {
     @Override
     public Reply handle(Chain chain) {
         return switch (chain.event()) {
-            case MemberJoined joined -> joined(chain.ctx(), joined.member());
+            case MemberJoined joined -> joined(chain.ctx(), joined);
             case MemberLeft left -> {
                 greetings.forget(left.chat(), left.member().id());
                 yield chain.proceed();
@@ -57,14 +55,16 @@ public final class WelcomeHandler implements Handler {
         };
     }
 
-    private Reply joined(EventContext ctx, UserRef member) {
+    private Reply joined(EventContext ctx, MemberJoined joined) {
         Duration window = ctx.script().settings().welcomeMergeWindow();
-        Optional<Instant> wakeAt = greetings.admit(ctx.chat(), member, ctx.now(), window);
-        if (wakeAt.isPresent()) {
-            ctx.timers().wakeAt(ctx.chat(), TIMER, wakeAt.get());
-            return Reply.none();
-        }
-        return greet(ctx, List.of(member));
+        return switch (greetings.admit(ctx.chat(), joined.member(), joined.id().value(), ctx.now(), window)) {
+            case WelcomeStore.Admission.GreetNow now -> greet(ctx, List.of(joined.member()));
+            case WelcomeStore.Admission.Wait wait -> {
+                ctx.timers().wakeAt(ctx.chat(), TIMER, wait.until());
+                yield Reply.none();
+            }
+            case WelcomeStore.Admission.AlreadyAdmitted repeat -> Reply.none();
+        };
     }
 
     private Reply flush(EventContext ctx) {
