@@ -5,6 +5,7 @@ import dev.qunguan.config.StorageConfig;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -26,13 +27,11 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Stores stores;
-    private final AutoCloseable deliveryWorker;
-    private final BatchingMemberHistoryStore memberHistory;
+    // The stores that write behind, to be drained before the pool closes.
+    private final List<AutoCloseable> writers;
 
-    private Database(HikariDataSource dataSource, Stores stores, AutoCloseable deliveryWorker,
-            BatchingMemberHistoryStore memberHistory) {
-        this.deliveryWorker = deliveryWorker;
-        this.memberHistory = memberHistory;
+    private Database(HikariDataSource dataSource, Stores stores, List<AutoCloseable> writers) {
+        this.writers = List.copyOf(writers);
         this.dataSource = dataSource;
         this.stores = stores;
     }
@@ -107,6 +106,7 @@ public final class Database implements AutoCloseable {
         }
         BatchingMemberHistoryStore memberHistory = BatchingMemberHistoryStore.start(
                 JdbcMemberHistoryStore.create(transactions), dialect.sharedByNodes());
+        BatchingUnansweredStore unanswered = BatchingUnansweredStore.start(JdbcUnansweredStore.create(transactions));
         Stores stores = new Stores(
                 JdbcCheckInStore.create(transactions, clock),
                 JdbcWarningStore.create(transactions),
@@ -116,12 +116,12 @@ public final class Database implements AutoCloseable {
                 JdbcChatMarks.create(transactions),
                 memberHistory,
                 JdbcExampleStore.create(transactions),
-                JdbcUnansweredStore.create(transactions),
+                unanswered,
                 JdbcFaqHitStore.create(transactions),
                 JdbcOutboxStore.create(transactions, dialect == Dialect.POSTGRESQL),
                 JdbcWelcomeStore.create(transactions),
                 JdbcTimerStore.create(transactions, dialect));
-        return new Database(dataSource, stores, deliveryWorker, memberHistory);
+        return new Database(dataSource, stores, List.of(deliveryWorker, memberHistory, unanswered));
     }
 
     public Stores stores() {
@@ -144,12 +144,13 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            deliveryWorker.close();
-        } catch (Exception e) {
-            log.warn("Closing the delivery log failed", e);
+        for (AutoCloseable writer : writers) {
+            try {
+                writer.close();
+            } catch (Exception e) {
+                log.warn("Writing what a store still held failed", e);
+            }
         }
-        memberHistory.close();
         dataSource.close();
     }
 

@@ -55,12 +55,10 @@ final class JdbcDeliveryLog {
     }
 
     boolean isProcessed(String deliveryKey) {
-        return transactions.read("look up delivery", connection -> {
-            try (PreparedStatement select = connection.prepareStatement(EXISTS)) {
-                select.setString(1, deliveryKey);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next();
-                }
+        return transactions.lookup("look up delivery", EXISTS, select -> {
+            select.setString(1, deliveryKey);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
             }
         });
     }

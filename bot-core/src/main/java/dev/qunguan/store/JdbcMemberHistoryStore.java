@@ -49,17 +49,15 @@ final class JdbcMemberHistoryStore implements MemberHistoryStore {
 
     @Override
     public Optional<MemberHistory> find(ChatRef chat, String userId) {
-        return transactions.read("find member history", connection -> {
-            try (PreparedStatement select = connection.prepareStatement(FIND)) {
-                select.setString(1, chat.platform());
-                select.setString(2, chat.chatId());
-                select.setString(3, userId);
-                try (ResultSet row = select.executeQuery()) {
-                    if (!row.next()) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(new MemberHistory(Instant.ofEpochMilli(row.getLong(1)), row.getInt(2)));
+        return transactions.lookup("find member history", FIND, select -> {
+            select.setString(1, chat.platform());
+            select.setString(2, chat.chatId());
+            select.setString(3, userId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
                 }
+                return Optional.of(new MemberHistory(Instant.ofEpochMilli(row.getLong(1)), row.getInt(2)));
             }
         });
     }

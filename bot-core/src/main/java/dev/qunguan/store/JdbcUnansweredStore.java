@@ -6,16 +6,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The queue as rows; adding trims the chat's oldest rows beyond the limit in the same transaction. */
 final class JdbcUnansweredStore implements UnansweredStore {
     private static final String COLUMNS = "id, text, asker_id, asker_name, message_id, asked_at";
     private static final String INSERT = """
             INSERT INTO unanswered_question (platform, chat_id, text, asker_id, asker_name, message_id, asked_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            RETURNING id""";
+            VALUES (?, ?, ?, ?, ?, ?, ?)""";
     private static final String TRIM = """
             DELETE FROM unanswered_question
             WHERE platform = ? AND chat_id = ? AND id NOT IN (
@@ -41,36 +42,45 @@ final class JdbcUnansweredStore implements UnansweredStore {
         return new JdbcUnansweredStore(transactions);
     }
 
+    /** A question to queue. */
+    record Asked(ChatRef chat, String text, String askerId, String askerName, String messageId, Instant at) {}
+
     @Override
-    public UnansweredQuestion add(ChatRef chat, String text, String askerId, String askerName, String messageId,
-            Instant at) {
-        long millis = at.toEpochMilli();
-        long id = transactions.write("queue unanswered question", connection -> {
-            long added;
+    public void add(ChatRef chat, String text, String askerId, String askerName, String messageId, Instant at) {
+        addAll(List.of(new Asked(chat, text, askerId, askerName, messageId, at)));
+    }
+
+    /** Queues the questions in order in one transaction, then trims each chat they were asked in once. */
+    void addAll(List<Asked> questions) {
+        transactions.write("queue unanswered questions", connection -> {
+            Set<ChatRef> chats = new LinkedHashSet<>();
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                insert.setString(1, chat.platform());
-                insert.setString(2, chat.chatId());
-                insert.setString(3, text);
-                insert.setString(4, askerId);
-                insert.setString(5, askerName);
-                insert.setString(6, messageId);
-                insert.setLong(7, millis);
-                try (ResultSet row = insert.executeQuery()) {
-                    row.next();
-                    added = row.getLong(1);
+                for (Asked asked : questions) {
+                    insert.setString(1, asked.chat().platform());
+                    insert.setString(2, asked.chat().chatId());
+                    insert.setString(3, asked.text());
+                    insert.setString(4, asked.askerId());
+                    insert.setString(5, asked.askerName());
+                    insert.setString(6, asked.messageId());
+                    insert.setLong(7, asked.at().toEpochMilli());
+                    insert.addBatch();
+                    chats.add(asked.chat());
                 }
+                insert.executeBatch();
             }
             try (PreparedStatement trim = connection.prepareStatement(TRIM)) {
-                trim.setString(1, chat.platform());
-                trim.setString(2, chat.chatId());
-                trim.setString(3, chat.platform());
-                trim.setString(4, chat.chatId());
-                trim.setInt(5, KEPT_PER_CHAT);
-                trim.executeUpdate();
+                for (ChatRef chat : chats) {
+                    trim.setString(1, chat.platform());
+                    trim.setString(2, chat.chatId());
+                    trim.setString(3, chat.platform());
+                    trim.setString(4, chat.chatId());
+                    trim.setInt(5, KEPT_PER_CHAT);
+                    trim.addBatch();
+                }
+                trim.executeBatch();
             }
-            return added;
+            return null;
         });
-        return new UnansweredQuestion(id, text, askerId, askerName, messageId, Instant.ofEpochMilli(millis));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.qunguan.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
@@ -13,7 +14,14 @@ final class Transactions {
         T run(Connection connection) throws SQLException;
     }
 
+    @FunctionalInterface
+    interface Lookup<T> {
+        /** Binds the parameters and reads the answer; every result set it opens is closed before it returns. */
+        T run(PreparedStatement statement) throws SQLException;
+    }
+
     private final DataSource dataSource;
+    private final PreparedLookups lookups = new PreparedLookups();
     // SQLite has a single writer: queueing writers here is fair and cheap, whereas letting them race
     // for the file lock relies on SQLite's sleeping busy handler.
     private final @Nullable ReentrantLock writeGate;
@@ -55,6 +63,18 @@ final class Transactions {
     <T> T read(String operation, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
+        } catch (SQLException e) {
+            throw new StorageException(operation + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs a read-only look-up made on (nearly) every event, in auto-commit mode, on a statement prepared
+     * once per connection.
+     */
+    <T> T lookup(String operation, String sql, Lookup<T> lookup) {
+        try (Connection connection = dataSource.getConnection()) {
+            return lookup.run(lookups.statement(connection, sql));
         } catch (SQLException e) {
             throw new StorageException(operation + " failed: " + e.getMessage(), e);
         }

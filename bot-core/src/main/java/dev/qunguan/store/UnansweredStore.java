@@ -9,7 +9,11 @@ import java.util.Optional;
 public interface UnansweredStore {
     int KEPT_PER_CHAT = 200;
 
-    UnansweredQuestion add(ChatRef chat, String text, String askerId, String askerName, String messageId, Instant at);
+    /**
+     * Queues a question. It may be written a few milliseconds later (lost in a crash within them); the
+     * reads below see it at once.
+     */
+    void add(ChatRef chat, String text, String askerId, String askerName, String messageId, Instant at);
 
     /** The newest questions first, at most {@code limit}. */
     List<UnansweredQuestion> newest(ChatRef chat, int limit);

@@ -9,6 +9,7 @@ import dev.qunguan.classify.Label;
 import dev.qunguan.event.ChatRef;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,18 +72,36 @@ final class JdbcLearningStoresTest {
 
     @Test
     void unansweredQuestionsAreFoundByIdAndMessageAndListedNewestFirst() {
-        UnansweredQuestion first = stores.unanswered().add(GROUP, "停车场在哪？", "7", "小明", "m1", T0);
-        UnansweredQuestion second = stores.unanswered().add(GROUP, "几点开门？", "8", "小红", "m2", T0.plusSeconds(5));
+        stores.unanswered().add(GROUP, "停车场在哪？", "7", "小明", "m1", T0);
+        stores.unanswered().add(GROUP, "几点开门？", "8", "小红", "m2", T0.plusSeconds(5));
 
-        assertThat(stores.unanswered().newest(GROUP, 10)).containsExactly(second, first);
+        List<UnansweredQuestion> newest = stores.unanswered().newest(GROUP, 10);
+        assertThat(newest).extracting(UnansweredQuestion::text, UnansweredQuestion::askerName, UnansweredQuestion::at)
+                .containsExactly(tuple("几点开门？", "小红", T0.plusSeconds(5)), tuple("停车场在哪？", "小明", T0));
+        UnansweredQuestion first = newest.get(1);
+        UnansweredQuestion second = newest.get(0);
         assertThat(stores.unanswered().find(GROUP, first.id())).contains(first);
         assertThat(stores.unanswered().findByMessage(GROUP, "m2")).contains(second);
         assertThat(stores.unanswered().find(OTHER_GROUP, first.id())).isEmpty();
     }
 
     @Test
+    void questionsQueuedJustBeforeCloseAreWrittenAndReadBackAfterReopening() {
+        for (int i = 0; i < 50; i++) {
+            stores.unanswered().add(GROUP, "问题" + i + "？", "7", "小明", "m" + i, T0.plusSeconds(i));
+        }
+        database.close();
+        database = Database.open(TestStorage.forDirectory(dir));
+        stores = database.stores();
+
+        assertThat(stores.unanswered().newest(GROUP, 100)).hasSize(50)
+                .first().extracting(UnansweredQuestion::text).isEqualTo("问题49？");
+    }
+
+    @Test
     void removedQuestionLeavesTheQueue() {
-        UnansweredQuestion asked = stores.unanswered().add(GROUP, "停车场在哪？", "7", "小明", "m1", T0);
+        stores.unanswered().add(GROUP, "停车场在哪？", "7", "小明", "m1", T0);
+        UnansweredQuestion asked = stores.unanswered().findByMessage(GROUP, "m1").orElseThrow();
 
         assertThat(stores.unanswered().remove(GROUP, asked.id())).isTrue();
         assertThat(stores.unanswered().remove(GROUP, asked.id())).isFalse();
