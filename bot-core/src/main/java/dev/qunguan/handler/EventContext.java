@@ -15,7 +15,8 @@ import java.util.Set;
  * configured bot admins are (in addition to the platform's owners and admins), and a way to ask for a
  * later wake-up.
  */
-public record EventContext(EventId eventId, ChatRef chat, Clock clock, ChatScript script, Set<String> botAdmins, Timers timers) {
+public record EventContext(EventId eventId, ChatRef chat, Clock clock, ChatScript script, Set<String> botAdmins,
+        Timers timers) {
     public EventContext {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(chat, "chat");

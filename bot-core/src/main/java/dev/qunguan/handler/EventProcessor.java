@@ -38,7 +38,8 @@ public final class EventProcessor {
     }
 
     public Reply process(Event event) {
-        EventContext ctx = new EventContext(event.id(), event.chat(), clock, scripts.forChat(event.chat()), botAdmins, timers);
+        EventContext ctx = new EventContext(
+                event.id(), event.chat(), clock, scripts.forChat(event.chat()), botAdmins, timers);
         return pipeline.handle(event, ctx);
     }
 }

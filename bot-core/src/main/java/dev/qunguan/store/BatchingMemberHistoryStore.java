@@ -6,15 +6,12 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import dev.qunguan.event.ChatRef;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,9 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 final class BatchingMemberHistoryStore implements MemberHistoryStore, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BatchingMemberHistoryStore.class);
-    private static final int MAX_BATCH = 2_000;
     private static final int MAX_UNFLUSHED = 50_000;
-    private static final long FLUSH_EVERY_MILLIS = 5;
     static final long SHARED_VIEW_SECONDS = 5;
     private static final Comparator<ChatMember> WRITE_ORDER = Comparator
             .comparing((ChatMember member) -> member.chat().platform())
@@ -51,10 +46,9 @@ final class BatchingMemberHistoryStore implements MemberHistoryStore, AutoClosea
     // Members whose history changed since their last write: the change not yet taken by the writer, and
     // the history it leads to; kept until a write has committed with nothing new left to write.
     private final ConcurrentHashMap<ChatMember, Change> unflushed = new ConcurrentHashMap<>();
-    // Every key of unflushed is here (or about to be, once its update returns) or in the batch being written.
-    private final LinkedBlockingQueue<ChatMember> toWrite = new LinkedBlockingQueue<>();
-    private final Thread writer;
-    private volatile boolean running = true;
+    // Every key of unflushed is queued here (or about to be, once its update returns) or in the batch
+    // being written. Unbounded: unflushed bounds it.
+    private final GroupCommitQueue<ChatMember> toWrite;
 
     /**
      * A member's history as this process sees it ({@code view}) and what to write to get there from
@@ -89,7 +83,7 @@ final class BatchingMemberHistoryStore implements MemberHistoryStore, AutoClosea
                     Duration.ofSeconds(SHARED_VIEW_SECONDS)));
         }
         this.recent = views.build();
-        this.writer = Thread.ofPlatform().daemon().name("qunguan-member-history").unstarted(this::writeLoop);
+        this.toWrite = GroupCommitQueue.start("member history", this::write, Integer.MAX_VALUE);
     }
 
     /** @param shared whether other nodes write the same database (their updates then show here too) */
@@ -106,9 +100,7 @@ final class BatchingMemberHistoryStore implements MemberHistoryStore, AutoClosea
         if (maxUnflushed < 1) {
             throw new IllegalArgumentException("maxUnflushed: " + maxUnflushed + " (expected: >= 1)");
         }
-        BatchingMemberHistoryStore store = new BatchingMemberHistoryStore(durable, maxUnflushed, shared);
-        store.writer.start();
-        return store;
+        return new BatchingMemberHistoryStore(durable, maxUnflushed, shared);
     }
 
     @Override
@@ -155,33 +147,13 @@ final class BatchingMemberHistoryStore implements MemberHistoryStore, AutoClosea
         });
         if (nowUnflushed[0]) {
             // Queued only once the history is in the map, where the writer looks it up.
-            toWrite.add(member);
+            toWrite.offer(member);
         }
     }
 
     /** The member's history as last written (only called while they have no unflushed change). */
     private Optional<MemberHistory> stored(ChatMember member) {
         return recent.get(member, key -> durable.find(key.chat(), key.userId()));
-    }
-
-    private void writeLoop() {
-        List<ChatMember> members = new ArrayList<>(MAX_BATCH);
-        while (running || !toWrite.isEmpty()) {
-            try {
-                ChatMember first = toWrite.poll(FLUSH_EVERY_MILLIS, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                members.add(first);
-                toWrite.drainTo(members, MAX_BATCH - 1);
-                write(members);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                running = false;
-            } finally {
-                members.clear();
-            }
-        }
     }
 
     private void write(List<ChatMember> members) {
@@ -204,7 +176,7 @@ final class BatchingMemberHistoryStore implements MemberHistoryStore, AutoClosea
         for (ChatMember member : members) {
             unflushed.computeIfPresent(member, (key, current) -> {
                 if (!current.isEmpty()) {
-                    toWrite.add(key); // updated while being written: write the newer change too
+                    toWrite.offer(key); // updated while being written: write the newer change too
                     return current;
                 }
                 recent.put(key, Optional.of(current.view()));
@@ -216,11 +188,6 @@ final class BatchingMemberHistoryStore implements MemberHistoryStore, AutoClosea
     /** Writes what is pending and stops the writer. */
     @Override
     public void close() {
-        running = false;
-        try {
-            writer.join(TimeUnit.SECONDS.toMillis(5));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        toWrite.close();
     }
 }

@@ -73,11 +73,7 @@ final class Transactions {
      * once per connection.
      */
     <T> T lookup(String operation, String sql, Lookup<T> lookup) {
-        try (Connection connection = dataSource.getConnection()) {
-            return lookup.run(lookups.statement(connection, sql));
-        } catch (SQLException e) {
-            throw new StorageException(operation + " failed: " + e.getMessage(), e);
-        }
+        return read(operation, connection -> lookup.run(lookups.statement(connection, sql)));
     }
 
     private static void rollback(Connection connection, Exception failure) {
