@@ -1,5 +1,6 @@
 package dev.qunguan.classify;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,13 @@ public record Classification(Label label, double confidence, Map<Label, Double> 
         if (!(confidence >= 0.0 && confidence <= 1.0)) {
             throw new IllegalArgumentException("confidence: " + confidence + " (expected: 0..1)");
         }
-        scores = Map.copyOf(scores);
+        // An EnumMap copy costs a fraction of Map.copyOf's, and every message gets a verdict
+        EnumMap<Label, Double> copy = new EnumMap<>(Label.class);
+        copy.putAll(scores);
+        for (Double score : copy.values()) {
+            Objects.requireNonNull(score, "score");
+        }
+        scores = Collections.unmodifiableMap(copy);
         signals = List.copyOf(signals);
     }
 

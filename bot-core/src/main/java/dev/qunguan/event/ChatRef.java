@@ -25,6 +25,21 @@ public record ChatRef(String platform, String chatId) {
         }
     }
 
+    /**
+     * Spread over all 32 bits. Chat ids are mostly runs of digits whose string hashes differ by small
+     * steps, and keys that pair a chat with a member id summed them into the same small range (the
+     * record default, 31 × chat + member), so per-member maps of busy nodes degraded into tree bins.
+     */
+    @Override
+    public int hashCode() {
+        return chatId.hashCode() * 0x9E3779B1 + platform.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ChatRef that && chatId.equals(that.chatId) && platform.equals(that.platform);
+    }
+
     @Override
     public String toString() {
         return key();
