@@ -14,6 +14,9 @@ record RequestTarget(String path, Map<String, List<String>> query) {
 
     /** Decodes both at once; null when the percent-encoding is broken (such as {@code /%ZZ}), which is a 400. */
     static @Nullable RequestTarget parse(String uri) {
+        if (isPlainPath(uri)) {
+            return new RequestTarget(uri, Map.of()); // the usual webhook target: nothing to decode
+        }
         try {
             QueryStringDecoder decoder = new QueryStringDecoder(uri);
             Map<String, List<String>> query = new HashMap<>();
@@ -22,5 +25,20 @@ record RequestTarget(String path, Map<String, List<String>> query) {
         } catch (IllegalArgumentException badEncoding) {
             return null;
         }
+    }
+
+    private static boolean isPlainPath(String uri) {
+        if (uri.isEmpty() || uri.charAt(0) != '/') {
+            return false;
+        }
+        for (int i = 0; i < uri.length(); i++) {
+            char c = uri.charAt(i);
+            boolean plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '/' || c == '-' || c == '_' || c == '.';
+            if (!plain) {
+                return false;
+            }
+        }
+        return true;
     }
 }

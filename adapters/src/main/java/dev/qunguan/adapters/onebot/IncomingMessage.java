@@ -1,6 +1,5 @@
 package dev.qunguan.adapters.onebot;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.qunguan.message.Message;
 import dev.qunguan.message.Segment;
 import java.util.ArrayList;
@@ -16,44 +15,27 @@ final class IncomingMessage {
     private IncomingMessage() {}
 
     /** @throws MalformedPayload when {@code message} is neither a string nor an array of segment objects */
-    static Message read(JsonNode message, long selfId) {
-        if (message.isTextual()) {
-            return fromCqCode(message.textValue(), selfId);
-        }
-        if (message.isArray()) {
-            return fromSegments(message, selfId);
-        }
-        throw MalformedPayload.wrongType("message", "string or array");
+    static Message read(OneBotReport.Content message, long selfId) {
+        return switch (message) {
+            case OneBotReport.Content.CqCode cqCode -> fromCqCode(cqCode.text(), selfId);
+            case OneBotReport.Content.Segments segments -> fromSegments(segments.segments(), selfId);
+            case OneBotReport.Content.Unusable unusable -> throw MalformedPayload.wrongType("message", "string or array");
+        };
     }
 
     static Message fromCqCode(String message, long selfId) {
-        List<WireSegment> wire = CqCodeParser.parse(message);
+        return fromSegments(CqCodeParser.parse(message), selfId);
+    }
+
+    private static Message fromSegments(List<? extends @Nullable WireSegment> wire, long selfId) {
         List<Segment> segments = new ArrayList<>(wire.size());
         for (WireSegment segment : wire) {
+            if (segment == null) {
+                throw MalformedPayload.wrongType("message[]", "segment object with a string type");
+            }
             add(segments, segment.type(), segment.data()::get, selfId);
         }
         return new Message(segments);
-    }
-
-    private static Message fromSegments(JsonNode array, long selfId) {
-        List<Segment> segments = new ArrayList<>(array.size());
-        for (JsonNode segment : array) {
-            JsonNode type = segment.get("type");
-            if (!segment.isObject() || type == null || !type.isTextual()) {
-                throw MalformedPayload.wrongType("message[]", "segment object with a string type");
-            }
-            JsonNode data = segment.path("data");
-            add(segments, type.textValue(), key -> valueOf(data.get(key)), selfId);
-        }
-        return new Message(segments);
-    }
-
-    // Segment data values are strings by the spec; some implementations send ids as numbers.
-    private static @Nullable String valueOf(@Nullable JsonNode value) {
-        if (value == null || !value.isValueNode() || value.isNull()) {
-            return null;
-        }
-        return value.asText();
     }
 
     private static void add(List<Segment> out, String type, Function<String, @Nullable String> data, long selfId) {

@@ -1,6 +1,6 @@
 package dev.qunguan.adapters.onebot;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.qunguan.adapter.Inbound;
 import dev.qunguan.adapter.WebhookResponse;
@@ -34,14 +34,14 @@ final class OneBotEventDecoder {
     private static final Instant EARLIEST_TIME = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST_TIME = Instant.parse("9999-12-31T23:59:59Z");
 
-    private final ObjectMapper mapper;
+    private final JsonFactory json;
 
-    private OneBotEventDecoder(ObjectMapper mapper) {
-        this.mapper = mapper;
+    private OneBotEventDecoder(JsonFactory json) {
+        this.json = json;
     }
 
     static OneBotEventDecoder create(ObjectMapper mapper) {
-        return new OneBotEventDecoder(mapper);
+        return new OneBotEventDecoder(mapper.getFactory());
     }
 
     /** Never throws: bad JSON or a known event with missing or mistyped fields yields a 400 rejection. */
@@ -49,20 +49,17 @@ final class OneBotEventDecoder {
         if (body.length == 0) {
             return MALFORMED;
         }
-        JsonNode root;
+        OneBotReport report;
         try {
-            root = mapper.readTree(body);
+            report = OneBotReport.read(json, body);
         } catch (IOException notJson) {
-            log.debug("OneBot report is not JSON: {}", notJson.getClass().getSimpleName());
-            return MALFORMED;
-        }
-        if (root == null || !root.isObject()) {
+            log.debug("OneBot report is not a JSON object: {}", notJson.getClass().getSimpleName());
             return MALFORMED;
         }
         try {
-            return switch (requiredText(root, "post_type")) {
-                case "message" -> message(root);
-                case "notice" -> notice(root);
+            return switch (requiredText(report, "post_type")) {
+                case "message" -> message(report);
+                case "notice" -> notice(report);
                 default -> IGNORED; // meta_event (heartbeat, lifecycle), request, message_sent
             };
         } catch (MalformedPayload malformed) {
@@ -71,7 +68,7 @@ final class OneBotEventDecoder {
         }
     }
 
-    private static Inbound message(JsonNode event) {
+    private static Inbound message(OneBotReport event) {
         if (!requiredText(event, "message_type").equals("group")) {
             return IGNORED; // private messages are out of scope for a group assistant
         }
@@ -86,8 +83,8 @@ final class OneBotEventDecoder {
         ChatRef chat = chat(requiredLong(event, "group_id"));
         String messageId = requiredId(event, "message_id");
         Instant at = time(event);
-        JsonNode content = event.get("message");
-        if (content == null || content.isNull()) {
+        OneBotReport.Content content = event.message();
+        if (content == null) {
             throw MalformedPayload.missing("message");
         }
         Message message = IncomingMessage.read(content, selfId);
@@ -96,17 +93,15 @@ final class OneBotEventDecoder {
         return new Inbound.Accepted(List.of(received), new Delivery.GroupMessage(chat, messageId));
     }
 
-    private static UserRef sender(JsonNode event, long userId) {
+    private static UserRef sender(OneBotReport event, long userId) {
         String id = Long.toString(userId);
-        JsonNode anonymous = event.get("anonymous");
-        if (anonymous != null && anonymous.isObject()) {
-            return new UserRef(id, optionalText(anonymous, "name"), Role.MEMBER);
+        if (event.anonymousName() != null) {
+            return new UserRef(id, event.anonymousName(), Role.MEMBER);
         }
         // sender is best-effort by the spec: absent or odd fields fall back rather than refuse the message
-        JsonNode sender = event.path("sender");
-        String card = optionalText(sender, "card");
-        String displayName = !card.isBlank() ? card : optionalText(sender, "nickname");
-        Role role = switch (optionalText(sender, "role")) {
+        OneBotReport.Sender sender = event.sender();
+        String displayName = !sender.card().isBlank() ? sender.card() : sender.nickname();
+        Role role = switch (sender.role()) {
             case "owner" -> Role.OWNER;
             case "admin" -> Role.ADMIN;
             default -> Role.MEMBER;
@@ -114,7 +109,7 @@ final class OneBotEventDecoder {
         return new UserRef(id, displayName, role); // a blank name becomes the user id
     }
 
-    private static Inbound notice(JsonNode event) {
+    private static Inbound notice(OneBotReport event) {
         String noticeType = requiredText(event, "notice_type");
         return switch (noticeType) {
             case "group_increase", "group_decrease", "group_recall" -> groupNotice(event, noticeType);
@@ -122,7 +117,7 @@ final class OneBotEventDecoder {
         };
     }
 
-    private static Inbound groupNotice(JsonNode event, String noticeType) {
+    private static Inbound groupNotice(OneBotReport event, String noticeType) {
         long selfId = requiredLong(event, "self_id");
         long userId = requiredLong(event, "user_id");
         long groupId = requiredLong(event, "group_id");
@@ -148,7 +143,7 @@ final class OneBotEventDecoder {
             }
             default -> {
                 String messageId = requiredId(event, "message_id");
-                String operator = event.hasNonNull("operator_id") ? Long.toString(requiredLong(event, "operator_id")) : user;
+                String operator = event.scalar("operator_id").kind() != OneBotReport.Scalar.Kind.NULL ? Long.toString(requiredLong(event, "operator_id")) : user;
                 decoded = new MessageRecalled(
                         EventId.of(key + ":" + messageId), chat, MessageRef.of(messageId), user, operator, at);
             }
@@ -164,7 +159,7 @@ final class OneBotEventDecoder {
      * Epoch seconds. A time outside years 1 to 9999 is no real report, and beyond what dates and zones
      * can represent it would only fail later, inside a handler.
      */
-    private static Instant time(JsonNode event) {
+    private static Instant time(OneBotReport event) {
         long seconds = requiredLong(event, "time");
         if (seconds < EARLIEST_TIME.getEpochSecond() || seconds > LATEST_TIME.getEpochSecond()) {
             throw MalformedPayload.wrongType("time", "epoch seconds within years 1 to 9999");
@@ -172,46 +167,42 @@ final class OneBotEventDecoder {
         return Instant.ofEpochSecond(seconds);
     }
 
-    private static String requiredText(JsonNode event, String field) {
-        JsonNode value = event.get(field);
-        if (value == null || value.isNull()) {
-            throw MalformedPayload.missing(field);
-        }
-        if (!value.isTextual()) {
-            throw MalformedPayload.wrongType(field, "string");
-        }
-        return value.textValue();
+    private static String requiredText(OneBotReport event, String field) {
+        OneBotReport.Scalar value = event.scalar(field);
+        return switch (value.kind()) {
+            case NULL -> throw MalformedPayload.missing(field);
+            case TEXT -> value.text();
+            case INTEGER, OTHER -> throw MalformedPayload.wrongType(field, "string");
+        };
     }
 
-    private static String optionalText(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value != null && value.isTextual() ? value.textValue() : "";
+    private static String optionalText(OneBotReport event, String field) {
+        OneBotReport.Scalar value = event.scalar(field);
+        return value.kind() == OneBotReport.Scalar.Kind.TEXT ? value.text() : "";
     }
 
     /** Ids are int64 in the spec; some implementations send them as numeric strings. */
-    private static long requiredLong(JsonNode event, String field) {
-        JsonNode value = event.get(field);
-        if (value == null || value.isNull()) {
-            throw MalformedPayload.missing(field);
-        }
-        if (value.isIntegralNumber() && value.canConvertToLong()) {
-            return value.longValue();
-        }
-        if (value.isTextual()) {
-            try {
-                return Long.parseLong(value.textValue().strip());
-            } catch (NumberFormatException notNumeric) {
-                throw MalformedPayload.wrongType(field, "integer");
+    private static long requiredLong(OneBotReport event, String field) {
+        OneBotReport.Scalar value = event.scalar(field);
+        return switch (value.kind()) {
+            case NULL -> throw MalformedPayload.missing(field);
+            case INTEGER -> value.number();
+            case TEXT -> {
+                try {
+                    yield Long.parseLong(value.text().strip());
+                } catch (NumberFormatException notNumeric) {
+                    throw MalformedPayload.wrongType(field, "integer");
+                }
             }
-        }
-        throw MalformedPayload.wrongType(field, "integer");
+            case OTHER -> throw MalformedPayload.wrongType(field, "integer");
+        };
     }
 
     /** Message ids are int32 in the spec, but an opaque string id is still usable to quote or delete. */
-    private static String requiredId(JsonNode event, String field) {
-        JsonNode value = event.get(field);
-        if (value != null && value.isTextual() && !value.textValue().isBlank()) {
-            String id = value.textValue().strip();
+    private static String requiredId(OneBotReport event, String field) {
+        OneBotReport.Scalar value = event.scalar(field);
+        if (value.kind() == OneBotReport.Scalar.Kind.TEXT && !value.text().isBlank()) {
+            String id = value.text().strip();
             try {
                 return Long.toString(Long.parseLong(id));
             } catch (NumberFormatException opaque) {

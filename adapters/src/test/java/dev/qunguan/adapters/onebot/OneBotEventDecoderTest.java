@@ -194,11 +194,47 @@ final class OneBotEventDecoderTest {
         assertThat(message.text()).isEqualTo("hi");
     }
 
+    @Test
+    void readsAFieldGivenTwiceAsGivenLastAndSkipsFieldsItDoesNotUse() {
+        MessageReceived message = single(("{\"time\":1,\"self_id\":1,\"post_type\":\"message\",\"message_type\":\"group\","
+                + "\"extra\":{\"nested\":[1,{\"message\":\"not this one\"}],\"user_id\":9},\"raw_message\":\"x\","
+                + "\"message_id\":2,\"group_id\":4,\"user_id\":3,\"message\":\"first\",\"message\":\"second\","
+                + "\"sender\":{\"card\":\"甲\",\"age\":{\"x\":1}},\"sender\":{\"nickname\":\"乙\",\"role\":\"admin\"}}")
+                .getBytes(StandardCharsets.UTF_8), MessageReceived.class);
+
+        assertThat(message.text()).isEqualTo("second");
+        assertThat(message.sender()).isEqualTo(new UserRef("3", "乙", Role.ADMIN));
+    }
+
+    @Test
+    void readsSegmentDataSentAsNumbersAndTheTypeAfterTheData() {
+        MessageReceived message = single(("{\"time\":1,\"self_id\":1,\"post_type\":\"message\",\"message_type\":\"group\","
+                + "\"message_id\":2,\"group_id\":4,\"user_id\":3,\"message\":["
+                + "{\"data\":{\"qq\":1,\"name\":null},\"type\":\"at\"},{\"type\":\"reply\",\"data\":{\"id\":77}},"
+                + "{\"type\":\"text\",\"data\":{\"text\":[\"not text\"]}},{\"type\":\"text\",\"data\":{\"text\":\"在吗\"}}]}")
+                .getBytes(StandardCharsets.UTF_8), MessageReceived.class);
+
+        assertThat(message.message().segments()).containsExactly(
+                new Segment.Mention("1", "1", true), new Segment.Quote("77"), new Segment.Text("在吗"));
+    }
+
+    @Test
+    void ignoresAPrivateMessageWhoseContentItWouldRefuseInAGroup() {
+        Inbound inbound = route.decode(post("{\"time\":1,\"self_id\":1,\"post_type\":\"message\",\"message_type\":\"private\","
+                + "\"message_id\":2,\"user_id\":3,\"message\":[42]}"));
+
+        assertThat(inbound).isInstanceOfSatisfying(Inbound.Answered.class, answered ->
+                assertThat(answered.response().status()).isEqualTo(204));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "",
         "not json",
         "[1,2,3]",
+        "{\"post_type\":\"meta_event\"} {}",
+        "{\"post_type\":\"meta_event\",\"x\":[1,2}",
+        "{\"post_type\":\"meta_event\",\"x\":[1,2",
         "\"group\"",
         "{\"time\":1,\"self_id\":1,\"post_type\":\"message\",\"message_type\":\"group\"} trailing",
         "{\"time\":1715331200,\"self_id\":10001000}",
