@@ -12,37 +12,33 @@ import opennlp.tools.ml.model.AbstractModel;
 
 /**
  * Normalises, extracts features, scores them with the maxent model's compiled weights, calibrates by
- * temperature and applies the action threshold. The OpenNLP model itself stays for training-time
- * evaluation and for writing the file. Everything is read-only after loading, so one instance serves
- * all threads.
+ * temperature and applies the action threshold. Only the compiled weights are kept: the OpenNLP model
+ * they came from is not needed to score, evaluate or write the file. Everything is read-only after
+ * loading, so one instance serves all threads.
  */
 final class DefaultModelClassifier implements ModelClassifier {
 
     private static final Label[] LABELS = Label.values();
 
-    private final AbstractModel model;
     private final HashedWeights weights;
     private final double temperature;
-    private final int[] outcomeOfLabel;
     private final TextNormalizer normalizer = TextNormalizer.standard();
     private final FeatureExtractor extractor = FeatureExtractor.create();
 
-    private DefaultModelClassifier(AbstractModel model, HashedWeights weights, double temperature, int[] outcomeOfLabel) {
-        this.model = model;
-        this.weights = weights;
-        this.temperature = temperature;
-        this.outcomeOfLabel = outcomeOfLabel;
-    }
-
-    static DefaultModelClassifier of(AbstractModel model, double temperature) {
+    private DefaultModelClassifier(HashedWeights weights, double temperature) {
         if (!(temperature > 0.0)) {
             throw new IllegalArgumentException("temperature: " + temperature + " (expected: > 0)");
         }
-        int[] outcomeOfLabel = new int[LABELS.length];
-        for (Label label : LABELS) {
-            outcomeOfLabel[label.ordinal()] = model.getIndex(label.wireName());
-        }
-        return new DefaultModelClassifier(model, HashedWeights.compile(model), temperature, outcomeOfLabel);
+        this.weights = weights;
+        this.temperature = temperature;
+    }
+
+    static DefaultModelClassifier of(AbstractModel model, double temperature) {
+        return new DefaultModelClassifier(HashedWeights.compile(model), temperature);
+    }
+
+    static DefaultModelClassifier of(HashedWeights weights, double temperature) {
+        return new DefaultModelClassifier(weights, temperature);
     }
 
     @Override
@@ -81,22 +77,13 @@ final class DefaultModelClassifier implements ModelClassifier {
         }
     }
 
-    /** Calibrated probabilities from OpenNLP's own evaluation of feature strings, indexed by {@link Label#ordinal()}. */
+    /** Calibrated probabilities of feature spellings (as the extractor lists them), indexed by {@link Label#ordinal()}. */
     double[] calibrated(String[] features) {
-        double[] raw = model.eval(features);
-        double[] scores = new double[LABELS.length];
-        double sum = 0.0;
-        for (Label label : LABELS) {
-            int outcome = outcomeOfLabel[label.ordinal()];
-            double p = outcome < 0 ? 0.0 : raw[outcome];
-            double scaled = temperature == 1.0 ? p : Math.pow(Math.max(p, 1e-300), 1.0 / temperature);
-            scores[label.ordinal()] = scaled;
-            sum += scaled;
+        double[] sums = new double[LABELS.length];
+        for (String feature : features) {
+            weights.addTo(FeatureHash.of(feature), sums);
         }
-        for (int i = 0; i < scores.length; i++) {
-            scores[i] /= sum;
-        }
-        return scores;
+        return weights.probabilities(sums, temperature);
     }
 
     /** Applies a temperature to probabilities indexed by label. */
@@ -127,10 +114,6 @@ final class DefaultModelClassifier implements ModelClassifier {
         return new Classification(decided, Math.min(1.0, probabilities[decided.ordinal()]), scores, signals);
     }
 
-    AbstractModel openNlpModel() {
-        return model;
-    }
-
     String[] features(String text) {
         return extractor.extract(normalizer.normalize(text));
     }
@@ -142,16 +125,16 @@ final class DefaultModelClassifier implements ModelClassifier {
 
     @Override
     public void writeTo(OutputStream out) throws IOException {
-        ModelFile.write(model, temperature, out);
+        ModelFile.write(weights, temperature, out);
     }
 
     /** The same model with another temperature. */
     DefaultModelClassifier withTemperature(double newTemperature) {
-        return of(model, newTemperature);
+        return new DefaultModelClassifier(weights, newTemperature);
     }
 
     @Override
     public String toString() {
-        return "ModelClassifier(maxent, " + model.getNumOutcomes() + " labels, temperature " + temperature + ")";
+        return "ModelClassifier(maxent, " + weights.size() + " features, temperature " + temperature + ")";
     }
 }

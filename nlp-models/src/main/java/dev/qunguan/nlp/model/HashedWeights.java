@@ -1,6 +1,10 @@
 package dev.qunguan.nlp.model;
 
 import dev.qunguan.classify.Label;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.Map;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.Context;
@@ -13,6 +17,9 @@ import opennlp.tools.ml.model.Context;
 final class HashedWeights {
 
     private static final Label[] LABELS = Label.values();
+    private static final int ENTRY_BYTES = Long.BYTES + Label.values().length * Float.BYTES;
+    /** Far beyond any model trained here (about 100,000 features); guards against a corrupt size. */
+    private static final int MAX_FEATURES = 1 << 22;
 
     private final long[] keys;
     private final float[] weights; // LABELS.length per slot, by label ordinal
@@ -37,20 +44,17 @@ final class HashedWeights {
             labelOfOutcome[outcome] = label.ordinal();
             labelKnown[label.ordinal()] = true;
         }
-        // At most two thirds full: probe chains stay short.
-        int capacity = Integer.highestOneBit(Math.max(16, predicates.size() * 3 / 2)) << 1;
+        int capacity = capacityFor(predicates.size());
         long[] keys = new long[capacity];
         float[] weights = new float[capacity * LABELS.length];
         int mask = capacity - 1;
         for (Map.Entry<String, Context> entry : predicates.entrySet()) {
             long hash = FeatureHash.of(entry.getKey());
-            int slot = slotOf(hash, mask);
-            while (keys[slot] != 0) {
-                if (keys[slot] == hash) {
-                    throw new IllegalStateException("two model features share hash " + Long.toHexString(hash)
-                            + " (one is '" + entry.getKey() + "')");
-                }
-                slot = (slot + 1) & mask;
+            int slot;
+            try {
+                slot = freeSlot(keys, hash, mask);
+            } catch (IOException clash) {
+                throw new IllegalStateException(clash.getMessage() + " (one is '" + entry.getKey() + "')");
             }
             keys[slot] = hash;
             Context context = entry.getValue();
@@ -59,6 +63,56 @@ final class HashedWeights {
             for (int k = 0; k < outcomes.length; k++) {
                 // Single precision halves the table; a line's summed error stays far below 1e-6 in probability.
                 weights[slot * LABELS.length + labelOfOutcome[outcomes[k]]] += (float) parameters[k];
+            }
+        }
+        return new HashedWeights(keys, weights, labelKnown);
+    }
+
+    /**
+     * Writes the table as the model file stores it: which labels the model knows, then each feature's
+     * hash and per-label weights. Enough to score; no OpenNLP model is needed to read it back.
+     */
+    void writeTo(DataOutput out) throws IOException {
+        for (boolean known : labelKnown) {
+            out.writeBoolean(known);
+        }
+        int size = size();
+        out.writeInt(size);
+        ByteBuffer entries = ByteBuffer.allocate(size * ENTRY_BYTES);
+        for (int slot = 0; slot < keys.length; slot++) {
+            if (keys[slot] != 0) {
+                entries.putLong(keys[slot]);
+                for (int label = 0; label < LABELS.length; label++) {
+                    entries.putFloat(weights[slot * LABELS.length + label]);
+                }
+            }
+        }
+        out.write(entries.array());
+    }
+
+    /** Reads what {@link #writeTo} wrote: one bulk read, then the entries inserted into a fresh table. */
+    static HashedWeights readFrom(DataInput in) throws IOException {
+        boolean[] labelKnown = new boolean[LABELS.length];
+        for (int label = 0; label < LABELS.length; label++) {
+            labelKnown[label] = in.readBoolean();
+        }
+        int size = in.readInt();
+        if (size < 0 || size > MAX_FEATURES) {
+            throw new IOException("weight table of " + size + " features (expected: 0.." + MAX_FEATURES + ")");
+        }
+        byte[] bytes = new byte[size * ENTRY_BYTES];
+        in.readFully(bytes);
+        ByteBuffer entries = ByteBuffer.wrap(bytes);
+        int capacity = capacityFor(size);
+        long[] keys = new long[capacity];
+        float[] weights = new float[capacity * LABELS.length];
+        int mask = capacity - 1;
+        for (int i = 0; i < size; i++) {
+            long hash = entries.getLong();
+            int slot = freeSlot(keys, hash, mask);
+            keys[slot] = hash;
+            for (int label = 0; label < LABELS.length; label++) {
+                weights[slot * LABELS.length + label] = entries.getFloat();
             }
         }
         return new HashedWeights(keys, weights, labelKnown);
@@ -121,6 +175,22 @@ final class HashedWeights {
             }
         }
         throw new IllegalArgumentException("model outcome '" + wireName + "' is not a label");
+    }
+
+    // At most two thirds full: probe chains stay short.
+    private static int capacityFor(int features) {
+        return Integer.highestOneBit(Math.max(16, features * 3 / 2)) << 1;
+    }
+
+    private static int freeSlot(long[] keys, long hash, int mask) throws IOException {
+        int slot = slotOf(hash, mask);
+        while (keys[slot] != 0) {
+            if (keys[slot] == hash) {
+                throw new IOException("two model features share hash " + Long.toHexString(hash));
+            }
+            slot = (slot + 1) & mask;
+        }
+        return slot;
     }
 
     private static int slotOf(long hash, int mask) {
