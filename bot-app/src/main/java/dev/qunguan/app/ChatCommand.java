@@ -39,6 +39,7 @@ final class ChatCommand implements Callable<Integer> {
         ConsoleChat console = new ConsoleChat(group, out, Clock.systemUTC());
         try (BotRuntime runtime = Wiring.runtime(loaded).adapter(console.adapter()).serveWebhooks(false).start()) {
             console.attach(runtime::submit);
+            Wiring.warmFaqDictionariesInBackground();
             console.printBanner();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             console.prompt();

@@ -29,6 +29,7 @@ final class ServeCommand implements Callable<Integer> {
         QunguanConfig loaded = ConfigFile.load(config == null ? ConfigFile.DEFAULT : config, config != null, out);
         long started = System.nanoTime();
         BotRuntime runtime = Wiring.runtime(loaded).serveWebhooks(true).start();
+        Wiring.warmFaqDictionariesInBackground();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runtime.close();

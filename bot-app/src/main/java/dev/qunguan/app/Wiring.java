@@ -13,6 +13,7 @@ import dev.qunguan.nlp.faq.FaqIndex;
 import dev.qunguan.nlp.faq.FaqMatch;
 import dev.qunguan.nlp.model.ModelClassifier;
 import dev.qunguan.runtime.BotRuntime;
+import dev.qunguan.store.Database;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,8 @@ final class Wiring {
 
     static BotRuntime.Builder runtime(QunguanConfig config) {
         Clock clock = Clock.systemUTC();
+        // overlaps the driver's start (SQLite's native library) with the rest of the set-up
+        onLoaderThread(() -> Database.loadDriver(config.storage()));
         BotRuntime.Builder builder = BotRuntime.builder(config)
                 .clock(clock)
                 .classifier(loadModels())
@@ -41,20 +44,29 @@ final class Wiring {
     }
 
     /**
-     * Loads the classifier and warms the FAQ matcher's dictionaries on two threads of their own, so that
-     * both overlap each other and the store's start (migrations); the runtime waits for them before it
-     * takes traffic, and the first question is not the one that pays for the dictionaries.
+     * Loads the classifier on a thread of its own, overlapping the store's start (migrations); the runtime
+     * waits for it before it takes traffic, since every message is classified.
      */
     private static CompletableFuture<Classifier> loadModels() {
         long start = System.nanoTime();
-        CompletableFuture<Classifier> classifier = CompletableFuture.supplyAsync(
-                ModelClassifier::loadDefault, Wiring::onLoaderThread);
-        CompletableFuture<Void> faqDictionaries = CompletableFuture.runAsync(
-                () -> paraphraseMatcher(List.of(new FaqDocument("warm-up", "如何参加活动", List.of()))).match("怎么报名"),
-                Wiring::onLoaderThread);
-        return classifier.thenCombine(faqDictionaries, (loaded, warmed) -> {
-            log.info("Models loaded in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-            return loaded;
+        return CompletableFuture.supplyAsync(ModelClassifier::loadDefault, Wiring::onLoaderThread)
+                .thenApply(loaded -> {
+                    log.info("Classifier loaded in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                    return loaded;
+                });
+    }
+
+    /**
+     * Loads the FAQ matcher's dictionaries (HanLP's segmenter tables and the synonym groups: about a second
+     * of CPU) in the background, so that the first question does not pay for them. Called once the
+     * service is up: only questions need them, and start-up on two cores is bound by CPU, so loading them
+     * before would delay readiness by as much. A question arriving meanwhile waits for them.
+     */
+    static void warmFaqDictionariesInBackground() {
+        onLoaderThread(() -> {
+            long start = System.nanoTime();
+            paraphraseMatcher(List.of(new FaqDocument("warm-up", "如何参加活动", List.of()))).match("怎么报名");
+            log.info("FAQ dictionaries loaded in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         });
     }
 

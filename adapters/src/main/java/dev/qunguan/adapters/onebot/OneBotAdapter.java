@@ -10,8 +10,9 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Executors;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * QQ groups through a OneBot v11 implementation (NapCat, Lagrange.OneBot, go-cqhttp, LLOneBot): receives
@@ -33,25 +34,33 @@ public final class OneBotAdapter implements PlatformAdapter {
      * @param clock time source for the adapter's own measurements (event times come from the reports)
      */
     public static OneBotAdapter create(OneBotConfig config, HttpClient http, Clock clock) {
-        return create(config, http, clock, RetryBackoff.standard());
+        Objects.requireNonNull(http, "http");
+        return create(config, () -> http, clock, RetryBackoff.standard());
     }
 
-    /** Same as {@link #create(OneBotConfig, HttpClient, Clock)} with an HTTP/1.1 client of its own. */
+    /**
+     * Same as {@link #create(OneBotConfig, HttpClient, Clock)} with an HTTP/1.1 client of its own, built when
+     * the first API call is made.
+     */
     public static OneBotAdapter create(OneBotConfig config, Clock clock) {
-        HttpClient http = HttpClient.newBuilder()
+        return create(config, LazyHttpClient.of(() -> HttpClient.newBuilder()
                 // OneBot implementations speak plain HTTP/1.1; skipping the h2c upgrade avoids confusing them
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.apiTimeout())
                 // the default executor grows a thread per concurrent call (hundreds under load); a few suffice
                 .executor(Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon().name("qunguan-onebot-api-", 0)
                         .factory()))
-                .build();
-        return create(config, http, clock);
+                .build()), clock, RetryBackoff.standard());
     }
 
     static OneBotAdapter create(OneBotConfig config, HttpClient http, Clock clock, RetryBackoff backoff) {
-        Objects.requireNonNull(config, "config");
         Objects.requireNonNull(http, "http");
+        return create(config, () -> http, clock, backoff);
+    }
+
+    private static OneBotAdapter create(OneBotConfig config, Supplier<HttpClient> http, Clock clock,
+            RetryBackoff backoff) {
+        Objects.requireNonNull(config, "config");
         Objects.requireNonNull(clock, "clock");
         ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         OneBotSignature signature = config.secret().isEmpty() ? null : OneBotSignature.of(config.secret());

@@ -17,12 +17,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +47,7 @@ final class OneBotApiClient {
     /** QQ refuses mutes longer than 30 days. */
     private static final long MAX_MUTE_SECONDS = Duration.ofDays(30).toSeconds();
 
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
     private final String baseUrl;
     private final @Nullable String authorization;
     private final Duration timeout;
@@ -55,7 +56,7 @@ final class OneBotApiClient {
     private final Clock clock;
     private final ObjectMapper mapper;
 
-    private OneBotApiClient(OneBotConfig config, HttpClient http, Clock clock, RetryBackoff backoff, ObjectMapper mapper) {
+    private OneBotApiClient(OneBotConfig config, Supplier<HttpClient> http, Clock clock, RetryBackoff backoff, ObjectMapper mapper) {
         this.http = http;
         this.baseUrl = config.apiUrl().replaceAll("/+$", "");
         this.authorization = config.accessToken().isEmpty() ? null : "Bearer " + config.accessToken();
@@ -68,7 +69,7 @@ final class OneBotApiClient {
     }
 
     static OneBotApiClient create(
-            OneBotConfig config, HttpClient http, Clock clock, RetryBackoff backoff, ObjectMapper mapper) {
+            OneBotConfig config, Supplier<HttpClient> http, Clock clock, RetryBackoff backoff, ObjectMapper mapper) {
         return new OneBotApiClient(config, http, clock, backoff, mapper);
     }
 
@@ -140,7 +141,7 @@ final class OneBotApiClient {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+        return http.get().sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
                 .handle((response, error) -> outcome(call.name(), response, error))
                 .thenCompose(outcome -> next(call, attempt, startedMillis, outcome));
     }
