@@ -72,24 +72,11 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw failure("cannot open database", config, e);
         }
-        boolean migrated = false;
-        long migrationStart = System.nanoTime();
         try {
-            MigrateResult result = Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations(dialect.migrationLocation())
-                    .failOnMissingLocations(true)
-                    .load()
-                    .migrate();
-            log.info("Opened database {} in {} ms ({} migrations applied now)", redacted(config.url()),
-                    (System.nanoTime() - migrationStart) / 1_000_000, result.migrationsExecuted);
-            migrated = true;
+            migrate(dataSource, dialect, config);
         } catch (RuntimeException e) {
+            dataSource.close();
             throw failure("cannot migrate database", config, e);
-        } finally {
-            if (!migrated) {
-                dataSource.close();
-            }
         }
         Transactions transactions = Transactions.of(dataSource, dialect.singleWriter());
         JdbcDeliveryLog deliveries = JdbcDeliveryLog.create(transactions);
@@ -122,6 +109,36 @@ public final class Database implements AutoCloseable {
                 JdbcWelcomeStore.create(transactions),
                 JdbcTimerStore.create(transactions, dialect));
         return new Database(dataSource, stores, List.of(deliveryWorker, memberHistory, unanswered));
+    }
+
+    /**
+     * Loads the driver of the configured database (for SQLite its native library) ahead of {@link #open},
+     * so that a caller can overlap it with other start-up work on another thread. Failing here is only
+     * logged: {@code open} reports the same problem with its context.
+     */
+    public static void loadDriver(StorageConfig config) {
+        try {
+            Dialect.of(config).loadDriver();
+        } catch (Exception | LinkageError e) {
+            log.debug("Could not load the database driver ahead of opening: {}", e.toString());
+        }
+    }
+
+    private static void migrate(DataSource dataSource, Dialect dialect, StorageConfig config) {
+        long start = System.nanoTime();
+        if (SchemaVersion.isCurrent(dataSource)) {
+            log.info("Opened database {} in {} ms (schema current)", redacted(config.url()),
+                    (System.nanoTime() - start) / 1_000_000);
+            return;
+        }
+        MigrateResult result = Flyway.configure()
+                .dataSource(dataSource)
+                .locations(dialect.migrationLocation())
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+        log.info("Opened database {} in {} ms ({} migrations applied now)", redacted(config.url()),
+                (System.nanoTime() - start) / 1_000_000, result.migrationsExecuted);
     }
 
     public Stores stores() {
