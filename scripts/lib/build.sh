@@ -66,7 +66,7 @@ APP_CP="$APP_JAR:$REPO/bot-app/target/lib/*"
 # 65 MB is live after start (models and dictionaries); the per-chat and per-member caches are bounded and
 # add up to ~100 MB on a busy bot. G1 with a 20 ms pause goal: the serial collector's full collections of
 # that old generation took 500-800 ms, which every open webhook request waited for.
-QUNGUAN_JAVA_OPTS="${QUNGUAN_JAVA_OPTS:--XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Xms64m -Xmx256m -Xss512k --enable-native-access=ALL-UNNAMED}"
+QUNGUAN_JAVA_OPTS="${QUNGUAN_JAVA_OPTS:--XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Xms128m -Xmx256m -Xss512k --enable-native-access=ALL-UNNAMED}"
 
 # Start-up cache: once per build (and JDK and options), a short warm-up run lets the JVM record the classes
 # start-up loads — and on JDK 25 their linking and early profiles — into a file later starts map at once
