@@ -66,7 +66,17 @@ APP_CP="$APP_JAR:$REPO/bot-app/target/lib/*"
 # 65 MB is live after start (models and dictionaries); the per-chat and per-member caches are bounded and
 # add up to ~100 MB on a busy bot. G1 with a 20 ms pause goal: the serial collector's full collections of
 # that old generation took 500-800 ms, which every open webhook request waited for.
-QUNGUAN_JAVA_OPTS="${QUNGUAN_JAVA_OPTS:--XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Xms128m -Xmx256m -Xss512k --enable-native-access=ALL-UNNAMED}"
+# Native memory (NMT under scripts/bench): G1's marking stack is committed at 32 MB up front although it grows
+# on demand, so it starts at 256k entries; the compiler's arenas and other freed C memory go back to the
+# system every 5 s instead of staying in glibc's free lists (JDK 22+, and later 21 updates: only set where
+# the JDK is known to have it); a 224 MB heap cap still leaves G1 room above the ~140 MB live under load.
+# The heap starts at 128 MB: from 64 MB it grew through a dozen young collections before the service was ready.
+TRIM_NATIVE_HEAP=""
+[ "$(java_major "$JDK/bin/java")" -ge 22 ] 2>/dev/null && TRIM_NATIVE_HEAP="-XX:TrimNativeHeapInterval=5000"
+QUNGUAN_JAVA_OPTS="${QUNGUAN_JAVA_OPTS:--XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Xms128m -Xmx224m -Xss512k -XX:MarkStackSize=256k $TRIM_NATIVE_HEAP --enable-native-access=ALL-UNNAMED}"
+# glibc opens up to 8 malloc arenas per core as threads contend, and each keeps its freed pages resident; the
+# JVM's Java objects live in its own heap, so two arenas are plenty
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 # Start-up cache: once per build (and JDK and options), a short warm-up run lets the JVM record the classes
 # start-up loads — and on JDK 25 their linking and early profiles — into a file later starts map at once

@@ -1,5 +1,6 @@
 package dev.qunguan.app;
 
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,13 @@ import picocli.CommandLine.Command;
                 EvalCommand.class, TrainCommand.class, FaqCommand.class, FaqEvalCommand.class,
                 WarmUpCommand.class})
 public final class Main implements Runnable {
+    /** Subcommands that start the runtime and so need the models (loading them takes the longest). */
+    private static final Set<String> LOADS_MODELS = Set.of("serve", "chat", "warm-up");
+
     public static void main(String[] args) {
+        if (args.length > 0 && LOADS_MODELS.contains(args[0])) {
+            Wiring.startLoadingModels();
+        }
         System.exit(run(args));
     }
 

@@ -19,12 +19,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Which adapters and models a configuration turns into. */
 final class Wiring {
     private static final Logger log = LoggerFactory.getLogger(Wiring.class);
+    private static final AtomicReference<@Nullable CompletableFuture<Classifier>> EARLY_LOAD =
+            new AtomicReference<>();
 
     private Wiring() {}
 
@@ -34,13 +38,27 @@ final class Wiring {
         onLoaderThread(() -> Database.loadDriver(config.storage()));
         BotRuntime.Builder builder = BotRuntime.builder(config)
                 .clock(clock)
-                .classifier(loadModels())
+                .classifier(earlyLoadOrNew())
                 .exampleMemory(examples(dev.qunguan.nlp.memory.ExampleMemory.create()))
                 .faqMatchers(Wiring::paraphraseMatcher);
         if (config.platforms().onebot().enabled()) {
             builder.adapter(OneBotAdapter.create(config.platforms().onebot(), clock));
         }
         return builder;
+    }
+
+    /**
+     * Starts loading the classifier before the command line is even parsed (parsing and reading the config
+     * take a few hundred milliseconds of start-up that the loader can overlap); the next {@link #runtime}
+     * takes this load instead of starting its own.
+     */
+    static void startLoadingModels() {
+        EARLY_LOAD.compareAndSet(null, loadModels());
+    }
+
+    private static CompletableFuture<Classifier> earlyLoadOrNew() {
+        CompletableFuture<Classifier> early = EARLY_LOAD.getAndSet(null);
+        return early != null ? early : loadModels();
     }
 
     /**
