@@ -1,5 +1,6 @@
 package dev.qunguan.app;
 
+import dev.qunguan.config.ConfigException;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,12 +19,38 @@ public final class Main implements Runnable {
         if (args.length > 0 && LOADS_MODELS.contains(args[0])) {
             Wiring.startLoadingModels();
         }
-        System.exit(run(args));
+        ServeCommand serve = ServeCommand.withoutCommandLineParser(args);
+        System.exit(serve != null ? runDirectly(serve) : run(args));
     }
 
     /** Runs a subcommand and returns its exit code (tests call this instead of main). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((failure, command, parsed) -> {
+                    if (failure instanceof ConfigException badConfig) {
+                        return reportBadConfig(badConfig);
+                    }
+                    throw failure;
+                })
+                .execute(args);
+    }
+
+    /** The service's own start, as picocli would run it, without picocli. */
+    private static int runDirectly(ServeCommand serve) {
+        try {
+            return serve.call();
+        } catch (ConfigException badConfig) {
+            return reportBadConfig(badConfig);
+        } catch (Exception failure) {
+            failure.printStackTrace();
+            return 1;
+        }
+    }
+
+    /** A configuration mistake is the user's to fix: say what it is, without a stack trace. */
+    private static int reportBadConfig(ConfigException badConfig) {
+        System.err.println("qunguan: " + badConfig.getMessage());
+        return 1;
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,6 +23,31 @@ import picocli.CommandLine.Option;
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "config file (default: ./qunguan.yaml)")
     Path config;
+
+    /**
+     * {@code serve} or {@code serve --config FILE}, the service's own start, read without picocli: loading
+     * picocli's classes (Java 5 class files, which the JVM's start-up cache cannot hold) and building its
+     * command model took about half a second of every start. Null for anything else ({@code --help}, other
+     * options, other commands), which goes through picocli as usual.
+     */
+    static @Nullable ServeCommand withoutCommandLineParser(String[] args) {
+        if (args.length == 0 || !args[0].equals("serve")) {
+            return null;
+        }
+        ServeCommand serve = new ServeCommand();
+        if (args.length == 1) {
+            return serve;
+        }
+        if (args.length == 2 && args[1].startsWith("--config=") && args[1].length() > "--config=".length()) {
+            serve.config = Path.of(args[1].substring("--config=".length()));
+            return serve;
+        }
+        if (args.length == 3 && args[1].equals("--config") && !args[2].startsWith("-")) {
+            serve.config = Path.of(args[2]);
+            return serve;
+        }
+        return null;
+    }
 
     @Override
     public Integer call() throws InterruptedException {
