@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,9 +24,9 @@ import org.jspecify.annotations.Nullable;
  */
 record OneBotReport(Map<String, Scalar> scalars, @Nullable Content message, Sender sender,
         @Nullable String anonymousName) {
-    private static final List<String> SCALAR_FIELDS = List.of("post_type", "message_type", "sub_type",
+    private static final Set<String> SCALAR_FIELDS = Set.of("post_type", "message_type", "sub_type",
             "notice_type", "self_id", "user_id", "group_id", "message_id", "operator_id", "time");
-    private static final List<String> SEGMENT_DATA_KEYS = List.of("text", "qq", "name", "id", "url", "file");
+    private static final Set<String> SEGMENT_DATA_KEYS = Set.of("text", "qq", "name", "id", "url", "file");
 
     /** A top-level value as far as the decoder tells values apart. */
     record Scalar(Kind kind, String text, long number) {
@@ -136,26 +137,27 @@ record OneBotReport(Map<String, Scalar> scalars, @Nullable Content message, Send
 
     /** One segment object; null when it has no string type. Data values that are not scalars are left out. */
     private static @Nullable WireSegment segment(JsonParser parser) throws IOException {
-        String type = null;
-        boolean typed = false;
+        @Nullable String type = null;
         Map<String, String> data = Map.of();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
-            if (field.equals("type")) {
-                typed = value == JsonToken.VALUE_STRING;
-                type = typed ? parser.getText() : null;
-                parser.skipChildren();
-            } else if (field.equals("data") && value == JsonToken.START_OBJECT) {
-                data = segmentData(parser);
-            } else {
-                if (field.equals("data")) {
-                    data = Map.of(); // a later non-object data replaces an earlier one, as in a tree
+            switch (field) {
+                case "type" -> {
+                    type = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                    parser.skipChildren();
                 }
-                parser.skipChildren();
+                // a later data replaces an earlier one, as in a tree; one that is not an object holds nothing
+                case "data" -> data = value == JsonToken.START_OBJECT ? segmentData(parser) : skippedData(parser);
+                default -> parser.skipChildren();
             }
         }
-        return typed ? new WireSegment(type, data) : null;
+        return type != null ? new WireSegment(type, data) : null;
+    }
+
+    private static Map<String, String> skippedData(JsonParser parser) throws IOException {
+        parser.skipChildren();
+        return Map.of();
     }
 
     // Values are strings by the spec; some implementations send ids as numbers, read as their text.

@@ -20,6 +20,7 @@ final class HashedWeights {
     private static final int ENTRY_BYTES = Long.BYTES + Label.values().length * Float.BYTES;
     /** Far beyond any model trained here (about 100,000 features); guards against a corrupt size. */
     private static final int MAX_FEATURES = 1 << 22;
+    private static final int TAKEN = -1;
 
     private final long[] keys;
     private final float[] weights; // LABELS.length per slot, by label ordinal
@@ -50,11 +51,10 @@ final class HashedWeights {
         int mask = capacity - 1;
         for (Map.Entry<String, Context> entry : predicates.entrySet()) {
             long hash = FeatureHash.of(entry.getKey());
-            int slot;
-            try {
-                slot = freeSlot(keys, hash, mask);
-            } catch (IOException clash) {
-                throw new IllegalStateException(clash.getMessage() + " (one is '" + entry.getKey() + "')");
+            int slot = freeSlot(keys, hash, mask);
+            if (slot == TAKEN) {
+                throw new IllegalStateException("two model features share hash " + Long.toHexString(hash)
+                        + " (one is '" + entry.getKey() + "')");
             }
             keys[slot] = hash;
             Context context = entry.getValue();
@@ -110,6 +110,9 @@ final class HashedWeights {
         for (int i = 0; i < size; i++) {
             long hash = entries.getLong();
             int slot = freeSlot(keys, hash, mask);
+            if (slot == TAKEN) {
+                throw new IOException("weight table lists feature hash " + Long.toHexString(hash) + " twice");
+            }
             keys[slot] = hash;
             for (int label = 0; label < LABELS.length; label++) {
                 weights[slot * LABELS.length + label] = entries.getFloat();
@@ -182,11 +185,12 @@ final class HashedWeights {
         return Integer.highestOneBit(Math.max(16, features * 3 / 2)) << 1;
     }
 
-    private static int freeSlot(long[] keys, long hash, int mask) throws IOException {
+    /** The empty slot where {@code hash} goes, or {@link #TAKEN} when the table already holds it. */
+    private static int freeSlot(long[] keys, long hash, int mask) {
         int slot = slotOf(hash, mask);
         while (keys[slot] != 0) {
             if (keys[slot] == hash) {
-                throw new IOException("two model features share hash " + Long.toHexString(hash));
+                return TAKEN;
             }
             slot = (slot + 1) & mask;
         }
