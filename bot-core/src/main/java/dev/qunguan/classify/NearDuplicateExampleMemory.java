@@ -24,7 +24,9 @@ final class NearDuplicateExampleMemory implements ExampleMemory {
 
     private record Example(Set<String> bigrams, Label label) {}
 
-    private final Cache<ChatRef, Map<String, Example>> chats = Caffeine.newBuilder().maximumSize(CHATS).build();
+    // cache upkeep runs on the caller: waking the common pool for it cost more than the upkeep
+    private final Cache<ChatRef, Map<String, Example>> chats =
+            Caffeine.newBuilder().executor(Runnable::run).maximumSize(CHATS).build();
 
     private NearDuplicateExampleMemory() {}
 

@@ -1,7 +1,5 @@
 package dev.qunguan.handler;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.qunguan.classify.Classification;
 import dev.qunguan.classify.Classifier;
 import dev.qunguan.classify.ExampleMemory;
@@ -19,12 +17,14 @@ import java.util.Optional;
 public final class Verdicts {
     /** The signal naming a verdict taken from admins' examples rather than the classifier. */
     public static final String ADMIN_EXAMPLE = "admin-example";
-    /** Messages still being handled at once across all chats; older ones need no memo. */
-    private static final int MEMO_SIZE = 1_024;
 
     private final Classifier classifier;
     private final ExampleMemory examples;
-    private final Cache<String, Classification> memo = Caffeine.newBuilder().maximumSize(MEMO_SIZE).build();
+    // A message's handlers run one after another on one thread, so the last verdict of each thread is the
+    // only one ever asked for again; a shared cache cost an insert and an eviction per message.
+    private final ThreadLocal<Remembered> last = new ThreadLocal<>();
+
+    private record Remembered(MessageReceived message, Classification verdict) {}
 
     private Verdicts(Classifier classifier, ExampleMemory examples) {
         this.classifier = classifier;
@@ -37,7 +37,13 @@ public final class Verdicts {
     }
 
     public Classification of(MessageReceived message) {
-        return memo.get(message.chat().key() + '\n' + message.ref().id(), key -> classify(message));
+        Remembered remembered = last.get();
+        if (remembered != null && (remembered.message() == message || remembered.message().equals(message))) {
+            return remembered.verdict();
+        }
+        Classification verdict = classify(message);
+        last.set(new Remembered(message, verdict));
+        return verdict;
     }
 
     private Classification classify(MessageReceived message) {

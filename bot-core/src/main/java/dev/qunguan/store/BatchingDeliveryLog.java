@@ -2,9 +2,16 @@ package dev.qunguan.store;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The delivery log of a database one process owns (SQLite), with group commit. Every event marks its
@@ -14,25 +21,68 @@ import java.util.Map;
  * deliveries would be processed again if redelivered, which the effects tolerate (a second check-in on
  * the same day is refused). No other process claims deliveries here, so a claim is only a look-up and
  * {@link Claim#IN_PROGRESS_ELSEWHERE} never happens (a chat's events are handled one after another).
+ *
+ * <p>Nearly every delivery is new, and confirming that took a database look-up per event. A filter of
+ * every stored key, loaded in the background at start, answers "never seen" without one; until it has
+ * loaded, and whenever it says "maybe", the database is asked.
  */
 final class BatchingDeliveryLog implements DeliveryLog, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(BatchingDeliveryLog.class);
     private final JdbcDeliveryLog durable;
-    private final Cache<String, Boolean> recent = Caffeine.newBuilder().maximumSize(50_000).build();
+    // cache upkeep runs on the caller: waking the common pool for it cost more than the upkeep
+    private final Cache<String, Boolean> recent =
+            Caffeine.newBuilder().executor(Runnable::run).maximumSize(50_000).build();
     private final GroupCommitQueue<Map.Entry<String, Instant>> marks;
+    private final CountDownLatch storedLoaded = new CountDownLatch(1);
+    private final Object loading = new Object();
+    // Written once, under `loading`, before storedLoaded opens; keys completed meanwhile wait in `early`.
+    private volatile @Nullable DeliveryKeyFilter stored;
+    private final List<String> early = new ArrayList<>();
+    private boolean loadFailed; // under `loading`
 
     private BatchingDeliveryLog(JdbcDeliveryLog durable) {
         this.durable = durable;
         this.marks = GroupCommitQueue.start("delivery log", durable::markAllProcessed, 100_000);
+        Thread.ofPlatform().daemon().name("qunguan-delivery-keys").start(this::loadStoredKeys);
     }
 
     static BatchingDeliveryLog start(JdbcDeliveryLog durable) {
         return new BatchingDeliveryLog(durable);
     }
 
+    private void loadStoredKeys() {
+        try {
+            // room for a million new deliveries before its false-positive rate starts to rise
+            DeliveryKeyFilter filter = DeliveryKeyFilter.forKeys(durable.count() + 1_000_000);
+            durable.forEachKey(filter::add);
+            synchronized (loading) {
+                early.forEach(filter::add);
+                early.clear();
+                stored = filter;
+            }
+            storedLoaded.countDown();
+        } catch (RuntimeException e) {
+            synchronized (loading) {
+                early.clear();
+                loadFailed = true;
+            }
+            log.warn("could not read the stored delivery keys; every new delivery is looked up instead", e);
+        }
+    }
+
+    /** Waits until the filter of stored keys has loaded; false if it has not within {@code patience}. */
+    boolean awaitStoredKeys(Duration patience) throws InterruptedException {
+        return storedLoaded.await(patience.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public Claim claim(String deliveryKey, Instant at) {
-        boolean handled = recent.getIfPresent(deliveryKey) != null || durable.isProcessed(deliveryKey);
-        return handled ? Claim.REPEATED : Claim.CLAIMED;
+        if (recent.getIfPresent(deliveryKey) != null) {
+            return Claim.REPEATED;
+        }
+        DeliveryKeyFilter filter = stored;
+        boolean surelyNew = filter != null && !filter.mightContain(deliveryKey);
+        return surelyNew || !durable.isProcessed(deliveryKey) ? Claim.CLAIMED : Claim.REPEATED;
     }
 
     @Override
@@ -40,9 +90,26 @@ final class BatchingDeliveryLog implements DeliveryLog, AutoCloseable {
         if (recent.asMap().putIfAbsent(deliveryKey, Boolean.TRUE) != null) {
             return;
         }
+        remember(deliveryKey); // before it is written, so the filter never lacks a stored key
         if (!marks.offer(Map.entry(deliveryKey, at))) {
             durable.markAllProcessed(List.of(Map.entry(deliveryKey, at))); // the writer is far behind: write through
         }
+    }
+
+    private void remember(String deliveryKey) {
+        DeliveryKeyFilter filter = stored;
+        if (filter == null) {
+            synchronized (loading) {
+                filter = stored;
+                if (filter == null) {
+                    if (!loadFailed) {
+                        early.add(deliveryKey);
+                    }
+                    return;
+                }
+            }
+        }
+        filter.add(deliveryKey);
     }
 
     @Override

@@ -76,7 +76,8 @@ final class BatchingMemberHistoryStore implements MemberHistoryStore, AutoClosea
     private BatchingMemberHistoryStore(JdbcMemberHistoryStore durable, int maxUnflushed, boolean shared) {
         this.durable = durable;
         this.maxUnflushed = maxUnflushed;
-        Caffeine<Object, Object> views = Caffeine.newBuilder().maximumSize(100_000);
+        // cache upkeep runs on the caller: waking the common pool for it cost more than the upkeep
+        Caffeine<Object, Object> views = Caffeine.newBuilder().executor(Runnable::run).maximumSize(100_000);
         if (shared) {
             // From when it was read, not last updated: a member who keeps talking here is still read again.
             views.expireAfter(Expiry.creating((ChatMember member, Optional<MemberHistory> view) ->

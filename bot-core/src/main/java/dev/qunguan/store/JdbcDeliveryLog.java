@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The statements over {@code processed_delivery}: delivery keys with their state ('claimed' by a node
@@ -20,6 +21,8 @@ final class JdbcDeliveryLog {
     static final String DONE = "done";
 
     private static final String EXISTS = "SELECT 1 FROM processed_delivery WHERE delivery_key = ?";
+    private static final String COUNT = "SELECT COUNT(*) FROM processed_delivery";
+    private static final String ALL_KEYS = "SELECT delivery_key FROM processed_delivery";
     private static final String INSERT_DONE = """
             INSERT INTO processed_delivery (delivery_key, processed_at) VALUES (?, ?)
             ON CONFLICT DO NOTHING""";
@@ -59,6 +62,30 @@ final class JdbcDeliveryLog {
             select.setString(1, deliveryKey);
             try (ResultSet row = select.executeQuery()) {
                 return row.next();
+            }
+        });
+    }
+
+    long count() {
+        return transactions.read("count deliveries", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(COUNT);
+                    ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0L;
+            }
+        });
+    }
+
+    /** Hands every stored key to {@code sink}, streaming (the table may hold millions). */
+    void forEachKey(Consumer<String> sink) {
+        transactions.read("read delivery keys", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(ALL_KEYS)) {
+                select.setFetchSize(10_000);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        sink.accept(rows.getString(1));
+                    }
+                }
+                return null;
             }
         });
     }

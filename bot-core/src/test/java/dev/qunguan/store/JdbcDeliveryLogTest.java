@@ -69,6 +69,26 @@ final class JdbcDeliveryLogTest {
     }
 
     @Test
+    void aDeliveryStoredBeforeARestartIsRepeatedOnceTheStoredKeysHaveLoaded() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(TestStorage.onPostgres(), "SQLite's own delivery log only");
+        DeliveryLog before = database.stores().deliveries();
+        for (int i = 0; i < 100_000; i++) {
+            before.complete("onebot:old-" + i, START); // more than the in-memory set of recent keys holds
+        }
+        database.close();
+        database = Database.open(TestStorage.forDirectory(dir), clock);
+        BatchingDeliveryLog after = (BatchingDeliveryLog) database.stores().deliveries();
+
+        assertThat(after.awaitStoredKeys(Duration.ofMinutes(1))).isTrue();
+
+        assertThat(after.claim("onebot:old-0", START)).isEqualTo(Claim.REPEATED);
+        assertThat(after.claim("onebot:old-99999", START)).isEqualTo(Claim.REPEATED);
+        assertThat(after.claim("onebot:new-1", START)).isEqualTo(Claim.CLAIMED);
+        after.complete("onebot:new-1", START);
+        assertThat(after.claim("onebot:new-1", START)).isEqualTo(Claim.REPEATED);
+    }
+
+    @Test
     void aCompletedDeliveryIsStillRepeatedAfterReopening() {
         database.stores().deliveries().claim("onebot:msg-1", START);
         database.stores().deliveries().complete("onebot:msg-1", START);

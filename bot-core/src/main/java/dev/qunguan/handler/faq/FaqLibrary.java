@@ -42,7 +42,9 @@ public final class FaqLibrary {
     private final FaqStore store;
     private final FaqMatcherFactory matchers;
     private final FaqMatcherFactory keywords = FaqMatcherFactory.keywords();
-    private final Cache<ChatRef, Index> indexes = Caffeine.newBuilder().maximumSize(CHATS).build();
+    // cache upkeep runs on the caller: waking the common pool for it cost more than the upkeep
+    private final Cache<ChatRef, Index> indexes =
+            Caffeine.newBuilder().executor(Runnable::run).maximumSize(CHATS).build();
 
     private FaqLibrary(FaqStore store, FaqMatcherFactory matchers) {
         this.store = store;

@@ -15,8 +15,6 @@ import dev.qunguan.message.Segment;
 import dev.qunguan.script.ModerationSettings;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -33,8 +31,9 @@ public final class FloodHandler implements Handler {
     /** Longer than any window a script may set, so a member's count is never forgotten mid-window. */
     static final Duration IDLE = Duration.ofMinutes(15);
 
+    // cache upkeep runs on the caller: waking the common pool for it cost more than the upkeep
     private final Cache<MemberKey, MessageTimes> members =
-            Caffeine.newBuilder().maximumSize(MEMBERS).expireAfterAccess(IDLE).build();
+            Caffeine.newBuilder().executor(Runnable::run).maximumSize(MEMBERS).expireAfterAccess(IDLE).build();
 
     private record MemberKey(ChatRef chat, String userId) {}
 
@@ -73,10 +72,15 @@ public final class FloodHandler implements Handler {
                         "minutes", Long.toString((mute.toSeconds() + 59) / 60)), "member", mention)));
     }
 
-    /** One member's recent message times in one chat, and the end of the burst they were last muted for. */
+    /**
+     * One member's recent message times in one chat (epoch milliseconds in a ring, oldest first), and the
+     * end of the burst they were last muted for. Primitive times keep the 50,000 members this holds small.
+     */
     private static final class MessageTimes {
-        private final Deque<Instant> times = new ArrayDeque<>();
-        private Instant burstEnds = Instant.MIN;
+        private long[] times = new long[4];
+        private int oldest;
+        private int count;
+        private long burstEnds = Long.MIN_VALUE;
 
         /**
          * Counts a message at {@code now}; returns the number of messages in the window when this one exceeds
@@ -84,21 +88,36 @@ public final class FloodHandler implements Handler {
          * counted, so one burst brings one mute.
          */
         synchronized @Nullable Integer note(Instant now, int limit, Duration window) {
-            if (now.isBefore(burstEnds)) {
+            long at = now.toEpochMilli();
+            if (at < burstEnds) {
                 return null;
             }
-            Instant windowStart = now.minus(window);
-            while (!times.isEmpty() && !times.peekFirst().isAfter(windowStart)) {
-                times.removeFirst();
+            long windowStart = at - window.toMillis();
+            while (count > 0 && times[oldest] <= windowStart) {
+                oldest = (oldest + 1) % times.length;
+                count--;
             }
-            times.addLast(now);
-            if (times.size() <= limit) {
+            append(at);
+            if (count <= limit) {
                 return null;
             }
-            int count = times.size();
-            times.clear();
-            burstEnds = now.plus(window);
-            return count;
+            int burst = count;
+            count = 0;
+            burstEnds = at + window.toMillis();
+            return burst;
+        }
+
+        private void append(long at) {
+            if (count == times.length) {
+                long[] larger = new long[times.length * 2];
+                for (int i = 0; i < count; i++) {
+                    larger[i] = times[(oldest + i) % times.length];
+                }
+                times = larger;
+                oldest = 0;
+            }
+            times[(oldest + count) % times.length] = at;
+            count++;
         }
     }
 }

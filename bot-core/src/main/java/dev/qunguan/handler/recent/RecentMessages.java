@@ -20,8 +20,9 @@ public final class RecentMessages {
     static final int CHATS = 2_000;
     static final Duration IDLE = Duration.ofDays(2);
 
+    // cache upkeep runs on the caller: waking the common pool for it cost more than the upkeep
     private final Cache<ChatRef, Map<String, RecentMessage>> chats =
-            Caffeine.newBuilder().maximumSize(CHATS).expireAfterAccess(IDLE).build();
+            Caffeine.newBuilder().executor(Runnable::run).maximumSize(CHATS).expireAfterAccess(IDLE).build();
 
     private RecentMessages() {}
 
