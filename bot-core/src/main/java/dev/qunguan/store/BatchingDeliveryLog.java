@@ -29,9 +29,11 @@ import org.slf4j.LoggerFactory;
 final class BatchingDeliveryLog implements DeliveryLog, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BatchingDeliveryLog.class);
     private final JdbcDeliveryLog durable;
-    // cache upkeep runs on the caller: waking the common pool for it cost more than the upkeep
+    // Keys completed lately: covers the few milliseconds before their batch is written, and repeats soon
+    // after; older repeats are found through the filter and the database. Upkeep runs on the caller:
+    // waking the common pool for it cost more than the upkeep.
     private final Cache<String, Boolean> recent =
-            Caffeine.newBuilder().executor(Runnable::run).maximumSize(50_000).build();
+            Caffeine.newBuilder().executor(Runnable::run).maximumSize(10_000).build();
     private final GroupCommitQueue<Map.Entry<String, Instant>> marks;
     private final CountDownLatch storedLoaded = new CountDownLatch(1);
     private final Object loading = new Object();

@@ -31,4 +31,13 @@ final class ChatRefTest {
         // the record default over a digit-string hash gave about 16,000 distinct values for these 100,000 keys
         assertThat(hashes.size()).isGreaterThan(keys * 99 / 100);
     }
+
+    @Test
+    void namingAChatAgainGivesTheInstanceAlreadyInUse() {
+        ChatRef first = ChatRef.of("onebot", "918273");
+
+        assertThat(ChatRef.of("onebot", new String("918273".toCharArray()))).isSameAs(first);
+        assertThat(ChatRef.of("telegram", "918273")).isNotSameAs(first).isNotEqualTo(first);
+        assertThat(ChatRef.of("onebot", "918274")).isNotEqualTo(first);
+    }
 }

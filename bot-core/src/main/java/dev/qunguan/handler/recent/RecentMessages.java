@@ -11,30 +11,58 @@ import java.util.Optional;
 
 /**
  * The last {@link #PER_CHAT} messages of each chat, by message id, in memory only: platforms quote a
- * message by id, and admins correct or teach by replying to recent messages. Idle chats are forgotten and
- * at most {@link #CHATS} are kept, so memory stays bounded. Thread-safe.
+ * message by id, and admins correct or teach by replying to recent messages. Idle chats are forgotten, and
+ * all chats together hold at most {@link #MESSAGES} messages (the chats least used go first), so memory
+ * stays bounded however many groups the bot is in. Thread-safe.
  */
 public final class RecentMessages {
-    // 200 per chat keeps the worst case (every chat full) near 50 MB within the default 256 MB heap
     public static final int PER_CHAT = 200;
-    static final int CHATS = 2_000;
+    /**
+     * About 20 MB of messages (~330 bytes each with their ids, author and text): 300 busy chats' worth.
+     * Bounding chats alone (2,000 of 200) allowed 400,000, more than the whole default heap.
+     */
+    static final int MESSAGES = 60_000;
     static final Duration IDLE = Duration.ofDays(2);
 
-    // cache upkeep runs on the caller: waking the common pool for it cost more than the upkeep
-    private final Cache<ChatRef, Map<String, RecentMessage>> chats =
-            Caffeine.newBuilder().executor(Runnable::run).maximumSize(CHATS).expireAfterAccess(IDLE).build();
+    private final Cache<ChatRef, Map<String, RecentMessage>> chats;
 
-    private RecentMessages() {}
+    private RecentMessages(int messages) {
+        this.chats = Caffeine.newBuilder()
+                .executor(Runnable::run) // cache upkeep on the caller: waking the common pool cost more than it
+                .maximumWeight(messages)
+                .weigher((ChatRef chat, Map<String, RecentMessage> recent) -> weightOf(recent))
+                .expireAfterAccess(IDLE)
+                .build();
+    }
 
     public static RecentMessages create() {
-        return new RecentMessages();
+        return new RecentMessages(MESSAGES);
+    }
+
+    /** With a smaller overall bound, for tests. */
+    static RecentMessages holding(int messages) {
+        return new RecentMessages(messages);
     }
 
     public void remember(MessageReceived message) {
         Map<String, RecentMessage> recent = chats.get(message.chat(), chat -> newChat());
+        boolean grew;
         synchronized (recent) {
+            int before = recent.size();
             recent.put(message.ref().id(), new RecentMessage(message.ref().id(), message.sender(), message.text(),
                     message.at(), false));
+            grew = recent.size() > before;
+        }
+        if (grew) {
+            // a cache weighs an entry when it is stored: store the chat again so its new size counts (a chat's
+            // events are handled one at a time, so nothing else stores this chat meanwhile)
+            chats.put(message.chat(), recent);
+        }
+    }
+
+    private static int weightOf(Map<String, RecentMessage> recent) {
+        synchronized (recent) {
+            return Math.max(1, recent.size());
         }
     }
 
