@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Scores predictions into reports; trains fold and split models through {@link MaxentTrainer}. Stateless. */
 final class DefaultEvaluator implements Evaluator {
@@ -19,28 +21,47 @@ final class DefaultEvaluator implements Evaluator {
 
     private DefaultEvaluator() {}
 
-    /** One scored line: calibrated probabilities when the classifier exposes them, else only the label. */
-    private record Scored(Label expected, String source, Label predicted, double[] probabilities) {}
+    /** One scored line: calibrated probabilities when the classifier exposes them, else only its label. */
+    private record Scored(Label expected, String source, @Nullable Label label, double @Nullable [] probabilities) {
+        Label predicted(double threshold) {
+            if (probabilities == null) {
+                return Objects.requireNonNull(label);
+            }
+            return DefaultModelClassifier.decide(probabilities, threshold, List.of()).label();
+        }
+    }
 
     @Override
     public EvaluationReport evaluate(Classifier classifier, List<LabelledText> data) {
+        return report("evaluation of " + classifier, scored(classifier, data), Sensitivity.NORMAL.threshold());
+    }
+
+    private static List<Scored> scored(Classifier classifier, List<LabelledText> data) {
         List<Scored> scored = new ArrayList<>(data.size());
         for (LabelledText line : data) {
             if (classifier instanceof DefaultModelClassifier model) {
                 double[] probabilities = model.calibrated(model.features(line.text()));
-                Label predicted = DefaultModelClassifier.decide(probabilities, Sensitivity.NORMAL.threshold(), List.of()).label();
-                scored.add(new Scored(line.label(), line.source(), predicted, probabilities));
+                scored.add(new Scored(line.label(), line.source(), null, probabilities));
             } else {
                 Classification verdict = classifier.classify(line.text());
                 scored.add(new Scored(line.label(), line.source(), verdict.label(), null));
             }
         }
-        return report("evaluation of " + classifier, scored);
+        return scored;
     }
 
     @Override
     public EvaluationReport crossValidate(
             List<LabelledText> data, List<LabelledText> trainingOnly, int folds, TrainingOptions options) {
+        return crossValidateAt(data, trainingOnly, folds, options, Sensitivity.NORMAL.threshold()).get(0);
+    }
+
+    /**
+     * Cross-validates once (the maxent + MLP blend per fold, one temperature fitted on all out-of-fold
+     * predictions) and reports the decisions at each action threshold: for choosing the thresholds.
+     */
+    List<EvaluationReport> crossValidateAt(List<LabelledText> data, List<LabelledText> trainingOnly, int folds,
+            TrainingOptions options, double... thresholds) {
         if (folds < 2 || folds > data.size()) {
             throw new IllegalArgumentException("folds: " + folds + " (expected: 2.." + data.size() + ")");
         }
@@ -55,7 +76,7 @@ final class DefaultEvaluator implements Evaluator {
                     training.add(examples.get(i));
                 }
             }
-            DefaultModelClassifier model = DefaultModelClassifier.of(MaxentTrainer.fit(training, options), 1.0);
+            DefaultModelClassifier model = MaxentTrainer.fitBlend(training, options);
             for (int i = 0; i < examples.size(); i++) {
                 if (foldOf[i] == fold) {
                     raw[i] = model.calibrated(examples.get(i).features());
@@ -67,24 +88,40 @@ final class DefaultEvaluator implements Evaluator {
         List<Scored> scored = new ArrayList<>(data.size());
         for (int i = 0; i < examples.size(); i++) {
             double[] probabilities = DefaultModelClassifier.rescale(raw[i], temperature);
-            Label predicted = DefaultModelClassifier.decide(probabilities, Sensitivity.NORMAL.threshold(), List.of()).label();
-            scored.add(new Scored(data.get(i).label(), data.get(i).source(), predicted, probabilities));
+            scored.add(new Scored(data.get(i).label(), data.get(i).source(), null, probabilities));
         }
-        return report(folds + "-fold cross-validation (temperature " + String.format(Locale.ROOT, "%.3f", temperature)
-                + ", " + trainingOnly.size() + " extra training-only lines)", scored);
+        List<EvaluationReport> reports = new ArrayList<>(thresholds.length);
+        for (double threshold : thresholds) {
+            reports.add(report(folds + "-fold cross-validation of the maxent + MLP blend (temperature "
+                    + String.format(Locale.ROOT, "%.3f", temperature) + ", " + trainingOnly.size()
+                    + " extra training-only lines, decided at " + threshold + ")", scored, threshold));
+        }
+        return reports;
     }
 
     @Override
     public EvaluationReport heldOut(List<LabelledText> data, List<LabelledText> trainingOnly, TrainingOptions options) {
+        return heldOutAt(data, trainingOnly, options, Sensitivity.NORMAL.threshold()).get(0);
+    }
+
+    /** Trains the held-out model once and reports its decisions at each action threshold. */
+    List<EvaluationReport> heldOutAt(List<LabelledText> data, List<LabelledText> trainingOnly, TrainingOptions options,
+            double... thresholds) {
         List<LabelledText> training = new ArrayList<>(trainingOnly);
         List<LabelledText> test = new ArrayList<>();
         for (LabelledText line : data) {
             (isHeldOut(line.text()) ? test : training).add(line);
         }
         ModelClassifier model = MaxentTrainer.create().train(training, options);
-        EvaluationReport report = evaluate(model, test);
-        return new EvaluationReport("fixed held-out fifth (" + test.size() + " scored, " + training.size() + " trained)",
-                report.confusion(), report.recallBySource(), report.operatingPoints());
+        List<Scored> scored = scored(model, test);
+        List<EvaluationReport> reports = new ArrayList<>(thresholds.length);
+        for (double threshold : thresholds) {
+            EvaluationReport report = report("", scored, threshold);
+            reports.add(new EvaluationReport("fixed held-out fifth (" + test.size() + " scored, " + training.size()
+                    + " trained, decided at " + threshold + ")",
+                    report.confusion(), report.recallBySource(), report.operatingPoints()));
+        }
+        return reports;
     }
 
     /** A stable fifth of all texts, by a hash of the text alone. */
@@ -93,16 +130,17 @@ final class DefaultEvaluator implements Evaluator {
         return Math.floorMod(hash >>> 7, HELD_OUT_BUCKETS) == 0;
     }
 
-    private static EvaluationReport report(String title, List<Scored> scored) {
+    private static EvaluationReport report(String title, List<Scored> scored, double threshold) {
         Map<Label, Map<Label, Integer>> confusion = new EnumMap<>(Label.class);
         for (Scored line : scored) {
-            confusion.computeIfAbsent(line.expected(), any -> new EnumMap<>(Label.class)).merge(line.predicted(), 1, Integer::sum);
+            confusion.computeIfAbsent(line.expected(), any -> new EnumMap<>(Label.class))
+                    .merge(line.predicted(threshold), 1, Integer::sum);
         }
         Map<String, int[]> bySource = new HashMap<>();
         for (Scored line : scored) {
             int[] counts = bySource.computeIfAbsent(line.source(), any -> new int[2]);
             counts[1]++;
-            if (line.predicted() == line.expected()) {
+            if (line.predicted(threshold) == line.expected()) {
                 counts[0]++;
             }
         }
@@ -113,8 +151,8 @@ final class DefaultEvaluator implements Evaluator {
             for (Sensitivity sensitivity : Sensitivity.values()) {
                 points.add(point(sensitivity.name().toLowerCase(Locale.ROOT), sensitivity.threshold(), scored));
             }
-            for (double threshold : new double[] {0.5, 0.8, 0.95, 0.99}) {
-                points.add(point("sweep", threshold, scored));
+            for (double swept : new double[] {0.5, 0.8, 0.9, 0.95, 0.99}) {
+                points.add(point("sweep", swept, scored));
             }
         }
         return new EvaluationReport(title, confusion, recall, points);
@@ -123,7 +161,7 @@ final class DefaultEvaluator implements Evaluator {
     private static EvaluationReport.OperatingPoint point(String name, double threshold, List<Scored> scored) {
         Map<Label, Map<Label, Integer>> confusion = new EnumMap<>(Label.class);
         for (Scored line : scored) {
-            Label predicted = DefaultModelClassifier.decide(line.probabilities(), threshold, List.of()).label();
+            Label predicted = line.predicted(threshold);
             confusion.computeIfAbsent(line.expected(), any -> new EnumMap<>(Label.class)).merge(predicted, 1, Integer::sum);
         }
         EvaluationReport decided = new EvaluationReport(name, confusion, Map.of(), List.of());

@@ -5,16 +5,19 @@ import dev.qunguan.classify.Label;
 import dev.qunguan.nlp.text.TextNormalizer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import opennlp.tools.ml.model.AbstractModel;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Normalises, extracts features, scores them with the maxent model's compiled weights, calibrates by
- * temperature and applies the action threshold. Only the compiled weights are kept: the OpenNLP model
- * they came from is not needed to score, evaluate or write the file. Everything is read-only after
- * loading, so one instance serves all threads.
+ * Normalises, extracts features, scores them with the maxent model's compiled weights and, when the
+ * model has one, the sparse MLP (blended: a weighted mean of the two models' log-probabilities),
+ * calibrates by temperature and applies the action threshold. Only the compiled weights are kept: the
+ * OpenNLP model they came from is not needed to score, evaluate or write the file. Everything is
+ * read-only after loading, so one instance serves all threads; each thread sums into its own scratch.
  */
 final class DefaultModelClassifier implements ModelClassifier {
 
@@ -22,23 +25,37 @@ final class DefaultModelClassifier implements ModelClassifier {
 
     private final HashedWeights weights;
     private final double temperature;
+    private final @Nullable SparseMlp mlp;
+    private final double mlpWeight;
     private final TextNormalizer normalizer = TextNormalizer.standard();
     private final FeatureExtractor extractor = FeatureExtractor.create();
+    private final ThreadLocal<WeightSum> sums = ThreadLocal.withInitial(WeightSum::new);
 
-    private DefaultModelClassifier(HashedWeights weights, double temperature) {
+    private DefaultModelClassifier(HashedWeights weights, double temperature, @Nullable SparseMlp mlp, double mlpWeight) {
         if (!(temperature > 0.0)) {
             throw new IllegalArgumentException("temperature: " + temperature + " (expected: > 0)");
         }
+        if (!(mlpWeight >= 0.0 && mlpWeight < 1.0) || (mlp == null && mlpWeight != 0.0)) {
+            throw new IllegalArgumentException("mlpWeight: " + mlpWeight + " (expected: 0 <= w < 1, 0 without an MLP)");
+        }
         this.weights = weights;
         this.temperature = temperature;
+        this.mlp = mlp;
+        this.mlpWeight = mlpWeight;
     }
 
     static DefaultModelClassifier of(AbstractModel model, double temperature) {
-        return new DefaultModelClassifier(HashedWeights.compile(model), temperature);
+        return new DefaultModelClassifier(HashedWeights.compile(model), temperature, null, 0.0);
     }
 
+    /** The maxent alone (model formats 1 and 2). */
     static DefaultModelClassifier of(HashedWeights weights, double temperature) {
-        return new DefaultModelClassifier(weights, temperature);
+        return new DefaultModelClassifier(weights, temperature, null, 0.0);
+    }
+
+    /** The maxent blended with an MLP: {@code mlpWeight} of the log-probabilities come from the MLP (format 3). */
+    static DefaultModelClassifier of(HashedWeights weights, SparseMlp mlp, double mlpWeight, double temperature) {
+        return new DefaultModelClassifier(weights, temperature, mlp, mlpWeight);
     }
 
     @Override
@@ -50,31 +67,69 @@ final class DefaultModelClassifier implements ModelClassifier {
         if (normalized.isBlank()) {
             return Classification.certain(Label.NORMAL, List.of());
         }
-        WeightSum sum = new WeightSum();
+        WeightSum sum = sums.get();
+        sum.clear();
         List<String> signals = extractor.extract(normalized, sum);
-        return decide(weights.probabilities(sum.sums, temperature), actionThreshold, signals);
+        return decide(weights.probabilities(sum.scores(), temperature), actionThreshold, signals);
     }
 
-    /** Calibrated probabilities through the compiled weights, indexed by {@link Label#ordinal()}. */
+    /** Calibrated probabilities through the compiled weights (and MLP), indexed by {@link Label#ordinal()}. */
     double[] probabilities(String text) {
-        WeightSum sum = new WeightSum();
+        WeightSum sum = sums.get();
+        sum.clear();
         extractor.extract(normalizer.normalize(text), sum);
-        return weights.probabilities(sum.sums, temperature);
+        return weights.probabilities(sum.scores(), temperature);
     }
 
-    /** Adds up each feature's per-label weights as the extractor finds it. */
+    /** The maxent part alone at the same temperature (itself when there is no MLP): what the blend is compared with. */
+    DefaultModelClassifier maxentAlone() {
+        return mlp == null ? this : new DefaultModelClassifier(weights, temperature, null, 0.0);
+    }
+
+    /** Adds up each feature's per-label weights and MLP embedding row as the extractor finds it. */
     private final class WeightSum implements FeatureSink {
         final double[] sums = new double[LABELS.length];
+        final double[] blended = new double[LABELS.length];
+        final SparseMlp.@Nullable Scratch network = mlp == null ? null : mlp.newScratch();
+
+        void clear() {
+            Arrays.fill(sums, 0.0);
+            if (network != null) {
+                network.clear();
+            }
+        }
 
         @Override
         public void gram(char[] shaped, int from, int to) {
-            weights.addTo(FeatureHash.of(shaped, from, to), sums);
+            add(FeatureHash.of(shaped, from, to));
         }
 
         @Override
         public void feature(String prefix, String body) {
-            weights.addTo(FeatureHash.of(prefix, body), sums);
+            add(FeatureHash.of(prefix, body));
         }
+
+        private void add(long hash) {
+            weights.addTo(hash, sums);
+            if (mlp != null && network != null) {
+                mlp.addTo(hash, network.bag);
+            }
+        }
+
+        /** Scores whose softmax is the blend: the weighted log-probabilities differ from these by a constant. */
+        double[] scores() {
+            if (mlp == null || network == null) {
+                return sums;
+            }
+            return blend(sums, mlp.logits(network), blended);
+        }
+    }
+
+    private double[] blend(double[] maxentSums, double[] mlpLogits, double[] into) {
+        for (int label = 0; label < LABELS.length; label++) {
+            into[label] = (1 - mlpWeight) * maxentSums[label] + mlpWeight * mlpLogits[label];
+        }
+        return into;
     }
 
     /** Calibrated probabilities of feature spellings (as the extractor lists them), indexed by {@link Label#ordinal()}. */
@@ -82,6 +137,9 @@ final class DefaultModelClassifier implements ModelClassifier {
         double[] sums = new double[LABELS.length];
         for (String feature : features) {
             weights.addTo(FeatureHash.of(feature), sums);
+        }
+        if (mlp != null) {
+            blend(sums, mlp.logits(features), sums);
         }
         return weights.probabilities(sums, temperature);
     }
@@ -125,16 +183,18 @@ final class DefaultModelClassifier implements ModelClassifier {
 
     @Override
     public void writeTo(OutputStream out) throws IOException {
-        ModelFile.write(weights, temperature, out);
+        ModelFile.write(weights, mlp, mlpWeight, temperature, out);
     }
 
     /** The same model with another temperature. */
     DefaultModelClassifier withTemperature(double newTemperature) {
-        return new DefaultModelClassifier(weights, newTemperature);
+        return new DefaultModelClassifier(weights, newTemperature, mlp, mlpWeight);
     }
 
     @Override
     public String toString() {
-        return "ModelClassifier(maxent, " + weights.size() + " features, temperature " + temperature + ")";
+        return "ModelClassifier(maxent, " + weights.size() + " features"
+                + (mlp == null ? "" : " + " + mlp.describe() + " at weight " + mlpWeight)
+                + ", temperature " + temperature + ")";
     }
 }

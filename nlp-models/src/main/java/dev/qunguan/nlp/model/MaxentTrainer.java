@@ -17,13 +17,17 @@ import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
 
 /**
- * Trains OpenNLP's L2-regularised maxent (quasi-Newton) model over {@link FeatureExtractor} features,
- * then fits a temperature on held-out fold predictions so the probabilities mean what they say.
+ * Trains OpenNLP's L2-regularised maxent (quasi-Newton) model and a {@link SparseMlp} over
+ * {@link FeatureExtractor} features, blends their log-probabilities half and half, then fits a
+ * temperature on held-out fold predictions of the blend so the probabilities mean what they say.
  */
 final class MaxentTrainer implements Trainer {
 
     private static final double MIN_LOG_TEMPERATURE = Math.log(0.2);
     private static final double MAX_LOG_TEMPERATURE = Math.log(5.0);
+
+    /** Share of the blended log-probabilities that comes from the MLP (measured in MODEL_CARD.md). */
+    static final double MLP_WEIGHT = 0.5;
 
     private MaxentTrainer() {}
 
@@ -52,7 +56,17 @@ final class MaxentTrainer implements Trainer {
         if (options.calibrationFolds() >= 2) {
             temperature = fitTemperature(heldOutProbabilities(examples, options), labels(examples));
         }
-        return DefaultModelClassifier.of(fit(examples, options), temperature);
+        return fitBlend(examples, options).withTemperature(temperature);
+    }
+
+    /** The maxent and the MLP trained on the same examples, blended, uncalibrated (temperature 1). */
+    static DefaultModelClassifier fitBlend(List<Example> examples, TrainingOptions options) {
+        return fitBlend(examples, options, SparseMlpTrainer.Settings.defaults().withSeed(options.seed()));
+    }
+
+    static DefaultModelClassifier fitBlend(List<Example> examples, TrainingOptions options, SparseMlpTrainer.Settings mlp) {
+        HashedWeights maxent = HashedWeights.compile(fit(examples, options));
+        return DefaultModelClassifier.of(maxent, SparseMlpTrainer.train(examples, mlp), MLP_WEIGHT, 1.0);
     }
 
     /** Each example's uncalibrated probabilities from a model that did not see it. */
@@ -67,7 +81,7 @@ final class MaxentTrainer implements Trainer {
                     training.add(examples.get(i));
                 }
             }
-            DefaultModelClassifier model = DefaultModelClassifier.of(fit(training, options), 1.0);
+            DefaultModelClassifier model = fitBlend(training, options);
             for (int i = 0; i < examples.size(); i++) {
                 if (foldOf[i] == fold) {
                     probabilities[i] = model.calibrated(examples.get(i).features());

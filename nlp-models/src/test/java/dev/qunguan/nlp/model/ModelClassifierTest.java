@@ -87,4 +87,9 @@ final class ModelClassifierTest {
         assertThat(loaded.classify(text).scores()).isEqualTo(MODEL.classify(text).scores());
         assertThat(loaded.temperature()).isEqualTo(MODEL.temperature());
     }
+
+    @Test
+    void shipsTheMaxentBlendedWithTheMlp() {
+        assertThat(MODEL.toString()).contains("MLP 2^18 × 48 → 48");
+    }
 }
