@@ -7,6 +7,21 @@ import java.util.Map;
 public record WebhookResponse(int status, String contentType, byte[] body, Map<String, String> headers) {
     public WebhookResponse {
         headers = Map.copyOf(headers);
+        // the server writes these headers without re-validating them, so nothing may split a header line
+        requireHeaderText(contentType, "contentType");
+        headers.forEach((name, value) -> {
+            requireHeaderText(name, "header name");
+            requireHeaderText(value, "header " + name);
+        });
+    }
+
+    private static void requireHeaderText(String text, String what) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                throw new IllegalArgumentException(what + ": control character at " + i);
+            }
+        }
     }
 
     public static WebhookResponse noContent() {
