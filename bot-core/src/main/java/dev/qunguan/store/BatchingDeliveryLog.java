@@ -1,12 +1,12 @@
 package dev.qunguan.store;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The delivery log of a database one process owns (SQLite), with group commit. Every event marks its
  * delivery, so one commit per event would make the single SQLite writer the bottleneck of the whole bot;
- * instead marks are remembered in memory at once (so a redelivery is recognised immediately) and written
+ * instead marks are held in memory until written (so a redelivery is recognised immediately) and written
  * in batches every few milliseconds. A crash can lose the last few milliseconds of marks: those
  * deliveries would be processed again if redelivered, which the effects tolerate (a second check-in on
  * the same day is refused). No other process claims deliveries here, so a claim is only a look-up and
@@ -29,11 +29,10 @@ import org.slf4j.LoggerFactory;
 final class BatchingDeliveryLog implements DeliveryLog, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BatchingDeliveryLog.class);
     private final JdbcDeliveryLog durable;
-    // Keys completed lately: covers the few milliseconds before their batch is written, and repeats soon
-    // after; older repeats are found through the filter and the database. Upkeep runs on the caller:
-    // waking the common pool for it cost more than the upkeep.
-    private final Cache<String, Boolean> recent =
-            Caffeine.newBuilder().executor(Runnable::run).maximumSize(10_000).build();
+    // Keys completed but not yet written (a few milliseconds' worth): the database cannot answer for them
+    // yet. Repeats of written keys are found through the filter and the database; a cache of recent keys
+    // cost an insert and an eviction per event.
+    private final Set<String> unwritten = ConcurrentHashMap.newKeySet();
     private final GroupCommitQueue<Map.Entry<String, Instant>> marks;
     private final CountDownLatch storedLoaded = new CountDownLatch(1);
     private final Object loading = new Object();
@@ -44,7 +43,7 @@ final class BatchingDeliveryLog implements DeliveryLog, AutoCloseable {
 
     private BatchingDeliveryLog(JdbcDeliveryLog durable) {
         this.durable = durable;
-        this.marks = GroupCommitQueue.start("delivery log", durable::markAllProcessed, 100_000);
+        this.marks = GroupCommitQueue.start("delivery log", this::write, 100_000);
         Thread.ofPlatform().daemon().name("qunguan-delivery-keys").start(this::loadStoredKeys);
     }
 
@@ -77,9 +76,18 @@ final class BatchingDeliveryLog implements DeliveryLog, AutoCloseable {
         return storedLoaded.await(patience.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    private void write(List<Map.Entry<String, Instant>> batch) {
+        try {
+            durable.markAllProcessed(batch);
+        } finally {
+            // also when the write failed: the keys are then as unrecorded as after a crash
+            batch.forEach(mark -> unwritten.remove(mark.getKey()));
+        }
+    }
+
     @Override
     public Claim claim(String deliveryKey, Instant at) {
-        if (recent.getIfPresent(deliveryKey) != null) {
+        if (unwritten.contains(deliveryKey)) {
             return Claim.REPEATED;
         }
         DeliveryKeyFilter filter = stored;
@@ -89,12 +97,12 @@ final class BatchingDeliveryLog implements DeliveryLog, AutoCloseable {
 
     @Override
     public void complete(String deliveryKey, Instant at) {
-        if (recent.asMap().putIfAbsent(deliveryKey, Boolean.TRUE) != null) {
+        if (!unwritten.add(deliveryKey)) {
             return;
         }
         remember(deliveryKey); // before it is written, so the filter never lacks a stored key
         if (!marks.offer(Map.entry(deliveryKey, at))) {
-            durable.markAllProcessed(List.of(Map.entry(deliveryKey, at))); // the writer is far behind: write through
+            write(List.of(Map.entry(deliveryKey, at))); // the writer is far behind: write through
         }
     }
 

@@ -135,12 +135,14 @@ final class BatchingMemberHistoryStore implements MemberHistoryStore, AutoClosea
             MemberHistory current = base.view();
             MemberHistory next = new MemberHistory(current.firstSeen(), violation ? 0 : current.cleanMessages() + 1);
             Change change = base.then(next, violation);
-            recent.put(key, Optional.of(next));
+            // The view lives in `unflushed` until written; the writer then moves it to `recent`. Storing it in
+            // `recent` on every message as well cost a cache write and an eviction per message.
             if (pending != null) {
                 return change;
             }
             if (unflushed.size() >= maxUnflushed) {
                 durable.applyAll(Map.of(key, change.delta())); // the writer is far behind: write through
+                recent.put(key, Optional.of(next));
                 return null;
             }
             nowUnflushed[0] = true;
