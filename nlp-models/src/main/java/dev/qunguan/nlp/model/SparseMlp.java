@@ -98,12 +98,17 @@ final class SparseMlp {
             }
             hidden[h] = Math.max(sum, 0f);
         }
-        double[] logits = scratch.logits;
+        return outputLayer(outputBias, outputWeights, hidden, scratch.logits);
+    }
+
+    /** The softmax layer's inputs: {@code bias + weights · hidden} per label, written into {@code logits}. */
+    static double[] outputLayer(float[] bias, float[] weights, float[] hidden, double[] logits) {
+        int hiddenSize = hidden.length;
         for (int k = 0; k < LABELS; k++) {
-            double sum = outputBias[k];
+            double sum = bias[k];
             int base = k * hiddenSize;
             for (int h = 0; h < hiddenSize; h++) {
-                sum += outputWeights[base + h] * hidden[h];
+                sum += weights[base + h] * hidden[h];
             }
             logits[k] = sum;
         }

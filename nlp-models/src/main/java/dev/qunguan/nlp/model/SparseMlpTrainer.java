@@ -141,16 +141,7 @@ final class SparseMlpTrainer {
     }
 
     private double[] output(float[] hidden) {
-        double[] logits = new double[LABELS];
-        for (int k = 0; k < LABELS; k++) {
-            double sum = outputBias[k];
-            int base = k * hiddenSize;
-            for (int h = 0; h < hiddenSize; h++) {
-                sum += outputWeights[base + h] * hidden[h];
-            }
-            logits[k] = sum;
-        }
-        return logits;
+        return SparseMlp.outputLayer(outputBias, outputWeights, hidden, new double[LABELS]);
     }
 
     private void run(List<Example> examples, Settings settings) {
