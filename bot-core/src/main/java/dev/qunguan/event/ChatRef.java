@@ -18,7 +18,7 @@ public record ChatRef(String platform, String chatId) {
 
     /** The chat, as the instance already in use for it when there is one. */
     public static ChatRef of(String platform, String chatId) {
-        int slot = (chatId.hashCode() * 0x9E3779B1 + platform.hashCode()) >>> 20; // top 12 bits
+        int slot = spread(platform, chatId) >>> 20; // top 12 bits
         ChatRef shared = SHARED[slot];
         if (shared != null && shared.chatId.equals(chatId) && shared.platform.equals(platform)) {
             return shared;
@@ -47,6 +47,10 @@ public record ChatRef(String platform, String chatId) {
      */
     @Override
     public int hashCode() {
+        return spread(platform, chatId);
+    }
+
+    private static int spread(String platform, String chatId) {
         return chatId.hashCode() * 0x9E3779B1 + platform.hashCode();
     }
 

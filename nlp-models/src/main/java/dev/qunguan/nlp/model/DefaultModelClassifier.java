@@ -111,17 +111,14 @@ final class DefaultModelClassifier implements ModelClassifier {
 
         private void add(long hash) {
             weights.addTo(hash, sums);
-            if (mlp != null && network != null) {
-                mlp.addTo(hash, network.bag);
+            if (network != null) {
+                network.add(hash);
             }
         }
 
         /** Scores whose softmax is the blend: the weighted log-probabilities differ from these by a constant. */
         double[] scores() {
-            if (mlp == null || network == null) {
-                return sums;
-            }
-            return blend(sums, mlp.logits(network), blended);
+            return network == null ? sums : blend(sums, network.logits(), blended);
         }
     }
 

@@ -64,6 +64,16 @@ final class SparseMlp {
         void clear() {
             Arrays.fill(bag, 0f);
         }
+
+        /** Adds one feature's embedding row to the bag. */
+        void add(long featureHash) {
+            addTo(featureHash, bag);
+        }
+
+        /** The network's label scores for the bag so far. */
+        double[] logits() {
+            return SparseMlp.this.logits(this);
+        }
     }
 
     Scratch newScratch() {
