@@ -1,10 +1,7 @@
 package dev.qunguan.store;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import dev.qunguan.event.ChatRef;
-import java.time.Duration;
+import dev.qunguan.member.MemberSlots;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -12,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,11 +38,19 @@ final class BatchingMemberHistoryStore implements MemberHistoryStore, AutoClosea
             .thenComparing(member -> member.chat().chatId())
             .thenComparing(ChatMember::userId);
 
+    private static final int VIEWS = 131_072;
+    private static final int NO_ROW = -1;
+
     private final JdbcMemberHistoryStore durable;
     private final int maxUnflushed;
-    // The latest history of recently seen members (empty: none in the database). It may lose entries
-    // to its bound; the unflushed map below never does, so it is consulted first.
-    private final Cache<ChatMember, Optional<MemberHistory>> recent;
+    // The latest history of recently seen members as written, in columns by slot: first seen (epoch
+    // millis), clean messages (NO_ROW: none in the database) and, on a shared database, when it was read
+    // (nanos). It may lose members to its bound; the unflushed map below never does, so it is consulted first.
+    private final MemberSlots views = MemberSlots.holding(VIEWS);
+    private final long[] viewFirstSeen = new long[views.capacity()];
+    private final int[] viewClean = new int[views.capacity()];
+    private final long @Nullable [] viewReadAt;
+    private final LongSupplier nanoTime;
     // Members whose history changed since their last write: the change not yet taken by the writer, and
     // the history it leads to; kept until a write has committed with nothing new left to write.
     private final ConcurrentHashMap<ChatMember, Change> unflushed = new ConcurrentHashMap<>();
@@ -76,14 +84,10 @@ final class BatchingMemberHistoryStore implements MemberHistoryStore, AutoClosea
     private BatchingMemberHistoryStore(JdbcMemberHistoryStore durable, int maxUnflushed, boolean shared) {
         this.durable = durable;
         this.maxUnflushed = maxUnflushed;
-        // cache upkeep runs on the caller: waking the common pool for it cost more than the upkeep
-        Caffeine<Object, Object> views = Caffeine.newBuilder().executor(Runnable::run).maximumSize(100_000);
-        if (shared) {
-            // From when it was read, not last updated: a member who keeps talking here is still read again.
-            views.expireAfter(Expiry.creating((ChatMember member, Optional<MemberHistory> view) ->
-                    Duration.ofSeconds(SHARED_VIEW_SECONDS)));
-        }
-        this.recent = views.build();
+        // On a shared database a view is read again SHARED_VIEW_SECONDS after it was read, not after it was
+        // last updated: a member who keeps talking here is still read again.
+        this.viewReadAt = shared ? new long[views.capacity()] : null;
+        this.nanoTime = System::nanoTime;
         this.toWrite = GroupCommitQueue.start("member history", this::write, Integer.MAX_VALUE);
     }
 
@@ -135,14 +139,14 @@ final class BatchingMemberHistoryStore implements MemberHistoryStore, AutoClosea
             MemberHistory current = base.view();
             MemberHistory next = new MemberHistory(current.firstSeen(), violation ? 0 : current.cleanMessages() + 1);
             Change change = base.then(next, violation);
-            // The view lives in `unflushed` until written; the writer then moves it to `recent`. Storing it in
-            // `recent` on every message as well cost a cache write and an eviction per message.
+            // The view lives in `unflushed` until written; the writer then moves it to the views. Storing it in
+            // the views on every message as well cost a cache write and an eviction per message.
             if (pending != null) {
                 return change;
             }
             if (unflushed.size() >= maxUnflushed) {
                 durable.applyAll(Map.of(key, change.delta())); // the writer is far behind: write through
-                recent.put(key, Optional.of(next));
+                keepView(key, next);
                 return null;
             }
             nowUnflushed[0] = true;
@@ -156,7 +160,37 @@ final class BatchingMemberHistoryStore implements MemberHistoryStore, AutoClosea
 
     /** The member's history as last written (only called while they have no unflushed change). */
     private Optional<MemberHistory> stored(ChatMember member) {
-        return recent.get(member, key -> durable.find(key.chat(), key.userId()));
+        long key = MemberSlots.keyOf(member.chat(), member.userId());
+        synchronized (views.lockFor(key)) {
+            int slot = views.find(key);
+            if (slot >= 0 && (viewReadAt == null
+                    || nanoTime.getAsLong() - viewReadAt[slot] < TimeUnit.SECONDS.toNanos(SHARED_VIEW_SECONDS))) {
+                return viewClean[slot] == NO_ROW
+                        ? Optional.empty()
+                        : Optional.of(new MemberHistory(Instant.ofEpochMilli(viewFirstSeen[slot]), viewClean[slot]));
+            }
+        }
+        // Read outside the lock: it guards a whole set of members. Only this member's lane or the writer
+        // (under the member's entry in `unflushed`) change the member's view, so nothing newer races this read.
+        Optional<MemberHistory> read = durable.find(member.chat(), member.userId());
+        keepView(key, read.orElse(null));
+        return read;
+    }
+
+    private void keepView(ChatMember member, MemberHistory view) {
+        keepView(MemberSlots.keyOf(member.chat(), member.userId()), view);
+    }
+
+    private void keepView(long key, @Nullable MemberHistory view) {
+        synchronized (views.lockFor(key)) {
+            int slot = views.claim(key);
+            slot = slot < 0 ? ~slot : slot;
+            viewFirstSeen[slot] = view == null ? 0 : view.firstSeen().toEpochMilli();
+            viewClean[slot] = view == null ? NO_ROW : view.cleanMessages();
+            if (viewReadAt != null) {
+                viewReadAt[slot] = nanoTime.getAsLong();
+            }
+        }
     }
 
     private void write(List<ChatMember> members) {
@@ -182,7 +216,7 @@ final class BatchingMemberHistoryStore implements MemberHistoryStore, AutoClosea
                     toWrite.offer(key); // updated while being written: write the newer change too
                     return current;
                 }
-                recent.put(key, Optional.of(current.view()));
+                keepView(key, current.view());
                 return null;
             });
         }

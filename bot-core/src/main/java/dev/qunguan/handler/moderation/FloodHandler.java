@@ -1,16 +1,14 @@
 package dev.qunguan.handler.moderation;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.qunguan.action.MuteMember;
 import dev.qunguan.action.Reply;
 import dev.qunguan.action.SendMessage;
-import dev.qunguan.event.ChatRef;
 import dev.qunguan.event.MessageReceived;
 import dev.qunguan.event.UserRef;
 import dev.qunguan.handler.EventContext;
 import dev.qunguan.handler.Handler;
 import dev.qunguan.handler.MentionedText;
+import dev.qunguan.member.MemberSlots;
 import dev.qunguan.message.Segment;
 import dev.qunguan.script.ModerationSettings;
 import java.time.Duration;
@@ -23,19 +21,21 @@ import org.slf4j.LoggerFactory;
 /**
  * Flood control: a member who sends more than the group's {@code flood-messages} within {@code flood-window}
  * (by the events' time) is muted for {@code flood-mute} and told why, once per burst; the message that
- * tipped it goes no further down the chain. Admins are exempt. Counts live in memory only, bounded.
+ * tipped it goes no further down the chain. Admins are exempt. Counts live in memory only, for a bounded number of members.
  */
 public final class FloodHandler implements Handler {
     private static final Logger log = LoggerFactory.getLogger(FloodHandler.class);
-    static final int MEMBERS = 50_000;
-    /** Longer than any window a script may set, so a member's count is never forgotten mid-window. */
-    static final Duration IDLE = Duration.ofMinutes(15);
+    /** Members whose recent message times are held; one forgotten early only starts counting again. */
+    static final int MEMBERS = 65_536;
 
-    // cache upkeep runs on the caller: waking the common pool for it cost more than the upkeep
-    private final Cache<MemberKey, MessageTimes> members =
-            Caffeine.newBuilder().executor(Runnable::run).maximumSize(MEMBERS).expireAfterAccess(IDLE).build();
-
-    private record MemberKey(ChatRef chat, String userId) {}
+    // Per member, by slot: recent message times (epoch millis in a ring, oldest first: ring, oldest, count)
+    // and the end of the burst they were last muted for. Columns rather than an object per member keep the
+    // members this holds small for the collector.
+    private final MemberSlots slots = MemberSlots.holding(MEMBERS);
+    private final long[][] rings = new long[slots.capacity()][];
+    private final int[] oldest = new int[slots.capacity()];
+    private final int[] count = new int[slots.capacity()];
+    private final long[] burstEnds = new long[slots.capacity()];
 
     private FloodHandler() {}
 
@@ -54,8 +54,8 @@ public final class FloodHandler implements Handler {
             return chain.proceed();
         }
         UserRef sender = message.sender();
-        MessageTimes times = members.get(new MemberKey(message.chat(), sender.id()), key -> new MessageTimes());
-        Integer burst = times.note(ctx.now(), settings.floodMessages(), settings.floodWindow());
+        Integer burst = note(MemberSlots.keyOf(message.chat(), sender.id()), ctx.now(), settings.floodMessages(),
+                settings.floodWindow());
         if (burst == null) {
             return chain.proceed();
         }
@@ -73,51 +73,55 @@ public final class FloodHandler implements Handler {
     }
 
     /**
-     * One member's recent message times in one chat (epoch milliseconds in a ring, oldest first), and the
-     * end of the burst they were last muted for. Primitive times keep the 50,000 members this holds small.
+     * Counts the member's message at {@code now}; returns the number of messages in the window when this one
+     * exceeds the limit and starts a new burst, else null. Messages within a burst already acted on are not
+     * counted, so one burst brings one mute.
      */
-    private static final class MessageTimes {
-        private long[] times = new long[4];
-        private int oldest;
-        private int count;
-        private long burstEnds = Long.MIN_VALUE;
-
-        /**
-         * Counts a message at {@code now}; returns the number of messages in the window when this one exceeds
-         * the limit and starts a new burst, else null. Messages within a burst already acted on are not
-         * counted, so one burst brings one mute.
-         */
-        synchronized @Nullable Integer note(Instant now, int limit, Duration window) {
-            long at = now.toEpochMilli();
-            if (at < burstEnds) {
+    private @Nullable Integer note(long member, Instant now, int limit, Duration window) {
+        long at = now.toEpochMilli();
+        synchronized (slots.lockFor(member)) {
+            int slot = slots.claim(member);
+            if (slot < 0) {
+                slot = ~slot;
+                oldest[slot] = 0;
+                count[slot] = 0;
+                burstEnds[slot] = Long.MIN_VALUE;
+                if (rings[slot] == null) {
+                    rings[slot] = new long[4];
+                }
+            }
+            if (at < burstEnds[slot]) {
                 return null;
             }
+            long[] times = rings[slot];
             long windowStart = at - window.toMillis();
-            while (count > 0 && times[oldest] <= windowStart) {
-                oldest = (oldest + 1) % times.length;
-                count--;
+            while (count[slot] > 0 && times[oldest[slot]] <= windowStart) {
+                oldest[slot] = (oldest[slot] + 1) % times.length;
+                count[slot]--;
             }
-            append(at);
-            if (count <= limit) {
+            append(slot, at);
+            if (count[slot] <= limit) {
                 return null;
             }
-            int burst = count;
-            count = 0;
-            burstEnds = at + window.toMillis();
+            int burst = count[slot];
+            count[slot] = 0;
+            burstEnds[slot] = at + window.toMillis();
             return burst;
         }
+    }
 
-        private void append(long at) {
-            if (count == times.length) {
-                long[] larger = new long[times.length * 2];
-                for (int i = 0; i < count; i++) {
-                    larger[i] = times[(oldest + i) % times.length];
-                }
-                times = larger;
-                oldest = 0;
+    private void append(int slot, long at) {
+        long[] times = rings[slot];
+        int held = count[slot];
+        if (held == times.length) {
+            long[] larger = new long[times.length * 2];
+            for (int i = 0; i < held; i++) {
+                larger[i] = times[(oldest[slot] + i) % times.length];
             }
-            times[(oldest + count) % times.length] = at;
-            count++;
+            rings[slot] = times = larger;
+            oldest[slot] = 0;
         }
+        times[(oldest[slot] + held) % times.length] = at;
+        count[slot] = held + 1;
     }
 }

@@ -18,10 +18,12 @@ import java.util.Optional;
 public final class RecentMessages {
     public static final int PER_CHAT = 200;
     /**
-     * About 20 MB of messages (~330 bytes each with their ids, author and text): 300 busy chats' worth.
-     * Bounding chats alone (2,000 of 200) allowed 400,000, more than the whole default heap.
+     * About 10 MB of messages (~330 bytes each with their ids, author and text): 150 full chats, or a few
+     * minutes of a thousand busy ones. Bounding chats alone (2,000 of 200) allowed 400,000, more than the
+     * whole default heap; 60,000 held a fifth of the service's heap cap live and left the young collections
+     * too little room.
      */
-    static final int MESSAGES = 60_000;
+    static final int MESSAGES = 30_000;
     static final Duration IDLE = Duration.ofDays(2);
 
     private final Cache<ChatRef, Map<String, RecentMessage>> chats;

@@ -4,6 +4,7 @@ import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.dictionary.CoreDictionary;
 import com.hankcs.hanlp.seg.Segment;
 import com.hankcs.hanlp.seg.common.Term;
+import dev.qunguan.nlp.text.HanlpDictionaries;
 import dev.qunguan.nlp.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,6 +44,10 @@ final class TextAnalyzer {
     }
 
     private static final class Holder {
+        static {
+            HanlpDictionaries.load();
+        }
+
         static final TextAnalyzer STANDARD = new TextAnalyzer(
                 TextNormalizer.forMatching(),
                 HanLP.newSegment().enableNameRecognize(false).enableOffset(false),

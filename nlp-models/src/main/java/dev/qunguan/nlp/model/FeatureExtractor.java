@@ -6,6 +6,7 @@ import com.hankcs.hanlp.seg.common.Term;
 import dev.qunguan.classify.Classification;
 import dev.qunguan.classify.Label;
 import dev.qunguan.nlp.rules.RuleClassifier;
+import dev.qunguan.nlp.text.HanlpDictionaries;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,6 +52,7 @@ final class FeatureExtractor {
 
     static FeatureExtractor create() {
         // Dictionary look-up only: no name/place recognisers, no part-of-speech tagging (the slow parts).
+        HanlpDictionaries.load();
         Segment segment = new DoubleArrayTrieSegment();
         return new FeatureExtractor(RuleClassifier.create(), segment);
     }
