@@ -27,6 +27,8 @@ import java.util.Optional;
 public final class FaqLibrary {
     /** The most chats whose index stays built; others are rebuilt on their next question. */
     private static final int CHATS = 2_000;
+    /** The most distinct script FAQs whose index, for chats with no entries of their own, stays built. */
+    private static final int SHARED_SCRIPTS = 64;
 
     /** One answerable entry. {@code key} is its id for the matcher and its name in the hit counts. */
     public record Entry(String key, String question, String answer) {
@@ -37,7 +39,10 @@ public final class FaqLibrary {
         }
     }
 
-    private record Index(ChatScript script, Map<String, Entry> entries, FaqMatcher exact, FaqMatcher matcher) {}
+    /** A chat's index as built for its script object: a changed script is a new object. */
+    private record Index(ChatScript script, Matchers matchers) {}
+
+    private record Matchers(Map<String, Entry> entries, FaqMatcher exact, FaqMatcher matcher) {}
 
     private final FaqStore store;
     private final FaqMatcherFactory matchers;
@@ -45,6 +50,10 @@ public final class FaqLibrary {
     // cache upkeep runs on the caller: waking the common pool for it cost more than the upkeep
     private final Cache<ChatRef, Index> indexes =
             Caffeine.newBuilder().executor(Runnable::run).maximumSize(CHATS).build();
+    // Most chats have no entries of their own and the same script FAQ (the default one, or a team's common
+    // file): they share one index per such FAQ, rather than 500 chats holding 500 equal copies (~12 KB each).
+    private final Cache<List<ScriptFaq>, Matchers> scriptOnly =
+            Caffeine.newBuilder().executor(Runnable::run).maximumSize(SHARED_SCRIPTS).build();
 
     private FaqLibrary(FaqStore store, FaqMatcherFactory matchers) {
         this.store = store;
@@ -67,7 +76,7 @@ public final class FaqLibrary {
 
     /** The entry whose question or phrasing the text is, ignoring case, spacing and trailing marks. */
     Optional<Entry> exact(ChatRef chat, ChatScript script, String text) {
-        Index index = index(chat, script);
+        Matchers index = index(chat, script);
         if (index.entries().isEmpty()) {
             return Optional.empty();
         }
@@ -78,7 +87,7 @@ public final class FaqLibrary {
 
     /** The entry the group's matcher picks for the question, if it does not abstain. */
     Optional<Entry> match(ChatRef chat, ChatScript script, String text) {
-        Index index = index(chat, script);
+        Matchers index = index(chat, script);
         if (index.entries().isEmpty()) {
             // most groups have no FAQ: skip the matcher's text analysis, which costs more than the rest of the chain
             return Optional.empty();
@@ -86,29 +95,37 @@ public final class FaqLibrary {
         return index.matcher().match(text).entryId().map(index.entries()::get);
     }
 
-    private Index index(ChatRef chat, ChatScript script) {
+    private Matchers index(ChatRef chat, ChatScript script) {
         Index index = indexes.getIfPresent(chat);
         if (index == null || index.script() != script) {
-            index = build(chat, script);
+            index = new Index(script, build(chat, script));
             indexes.put(chat, index);
         }
-        return index;
+        return index.matchers();
     }
 
-    private Index build(ChatRef chat, ChatScript script) {
+    private Matchers build(ChatRef chat, ChatScript script) {
+        List<FaqEntry> own = store.list(chat);
+        if (own.isEmpty()) {
+            return scriptOnly.get(script.faq(), faq -> build(List.of(), faq));
+        }
+        return build(own, script.faq());
+    }
+
+    private Matchers build(List<FaqEntry> own, List<ScriptFaq> scriptFaq) {
         Map<String, Entry> entries = new LinkedHashMap<>();
         List<FaqDocument> documents = new ArrayList<>();
-        for (FaqEntry entry : store.list(chat)) {
+        for (FaqEntry entry : own) {
             String key = key(entry.id());
             entries.put(key, new Entry(key, entry.question(), entry.answer()));
             documents.add(new FaqDocument(key, entry.question(), entry.phrasings()));
         }
-        for (ScriptFaq entry : script.faq()) {
+        for (ScriptFaq entry : scriptFaq) {
             String key = "script:" + entry.question();
             if (entries.putIfAbsent(key, new Entry(key, entry.question(), entry.answer())) == null) {
                 documents.add(new FaqDocument(key, entry.question(), entry.phrasings()));
             }
         }
-        return new Index(script, Map.copyOf(entries), keywords.build(documents), matchers.build(documents));
+        return new Matchers(Map.copyOf(entries), keywords.build(documents), matchers.build(documents));
     }
 }
