@@ -1,7 +1,9 @@
 package dev.qunguan.store;
 
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -15,6 +17,10 @@ import org.slf4j.LoggerFactory;
  * milliseconds, oldest first, and hands it to the batch writer in one call. A reader that must see every
  * record queued so far calls {@link #flush()}, which writes them in its own thread; batches are written
  * one at a time and in queue order, whoever writes them.
+ *
+ * <p>A queue may also <em>linger</em>: its writer then waits that long between rounds and writes all that
+ * gathered meanwhile. For records whose loss in a crash costs little, this trades the last moments of them
+ * for far fewer commits, each record once however often it changed, and index pages written once per round.
  */
 final class GroupCommitQueue<T> implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommitQueue.class);
@@ -28,11 +34,14 @@ final class GroupCommitQueue<T> implements AutoCloseable {
     // so a reader waiting to flush gets it as soon as the writer lets go.
     private final ReentrantLock writing = new ReentrantLock(true);
     private final Thread writer;
+    private final long lingerNanos;
+    private final CountDownLatch closing = new CountDownLatch(1);
     private volatile boolean running = true;
 
-    private GroupCommitQueue(String what, Consumer<List<T>> writeBatch, int capacity) {
+    private GroupCommitQueue(String what, Consumer<List<T>> writeBatch, int capacity, Duration linger) {
         this.what = what;
         this.writeBatch = writeBatch;
+        this.lingerNanos = linger.toNanos();
         this.pending = new LinkedBlockingQueue<>(capacity);
         this.writer = Thread.ofPlatform().daemon().name("qunguan-" + what.replace(' ', '-')).unstarted(this::writeLoop);
     }
@@ -43,7 +52,15 @@ final class GroupCommitQueue<T> implements AutoCloseable {
      * @param capacity   records queued at most; beyond it {@link #offer} refuses
      */
     static <T> GroupCommitQueue<T> start(String what, Consumer<List<T>> writeBatch, int capacity) {
-        GroupCommitQueue<T> queue = new GroupCommitQueue<>(what, writeBatch, capacity);
+        return start(what, writeBatch, capacity, Duration.ZERO);
+    }
+
+    /** @param linger how long the writer waits between rounds of writing (until closed) */
+    static <T> GroupCommitQueue<T> start(String what, Consumer<List<T>> writeBatch, int capacity, Duration linger) {
+        if (linger.isNegative()) {
+            throw new IllegalArgumentException("linger: " + linger + " (expected: >= 0)");
+        }
+        GroupCommitQueue<T> queue = new GroupCommitQueue<>(what, writeBatch, capacity, linger);
         queue.writer.start();
         return queue;
     }
@@ -70,6 +87,9 @@ final class GroupCommitQueue<T> implements AutoCloseable {
     private void writeLoop() {
         List<T> batch = new ArrayList<>(MAX_BATCH);
         while (running || !pending.isEmpty()) {
+            if (lingerNanos > 0 && running) {
+                awaitClosing(lingerNanos);
+            }
             writing.lock();
             try {
                 T first = pending.poll(FLUSH_EVERY_MILLIS, TimeUnit.MILLISECONDS);
@@ -77,6 +97,12 @@ final class GroupCommitQueue<T> implements AutoCloseable {
                     batch.add(first);
                     pending.drainTo(batch, MAX_BATCH - 1);
                     write(batch);
+                    batch.clear();
+                    // a lingering round writes everything that gathered, in batches
+                    while (lingerNanos > 0 && pending.drainTo(batch, MAX_BATCH) > 0) {
+                        write(batch);
+                        batch.clear();
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -85,6 +111,15 @@ final class GroupCommitQueue<T> implements AutoCloseable {
                 writing.unlock();
                 batch.clear();
             }
+        }
+    }
+
+    private void awaitClosing(long nanos) {
+        try {
+            closing.await(nanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 
@@ -101,6 +136,7 @@ final class GroupCommitQueue<T> implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        closing.countDown();
         try {
             writer.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {

@@ -25,6 +25,7 @@ public final class RecentMessages {
      */
     static final int MESSAGES = 30_000;
     static final Duration IDLE = Duration.ofDays(2);
+    private static final int REWEIGH_EVERY = 16;
 
     private final Cache<ChatRef, Map<String, RecentMessage>> chats;
 
@@ -48,23 +49,27 @@ public final class RecentMessages {
 
     public void remember(MessageReceived message) {
         Map<String, RecentMessage> recent = chats.get(message.chat(), chat -> newChat());
-        boolean grew;
+        boolean reweigh;
         synchronized (recent) {
             int before = recent.size();
             recent.put(message.ref().id(), new RecentMessage(message.ref().id(), message.sender(), message.text(),
                     message.at(), false));
-            grew = recent.size() > before;
+            reweigh = recent.size() > before && recent.size() % REWEIGH_EVERY == 0;
         }
-        if (grew) {
+        if (reweigh) {
             // a cache weighs an entry when it is stored: store the chat again so its new size counts (a chat's
             // events are handled one at a time, so nothing else stores this chat meanwhile)
             chats.put(message.chat(), recent);
         }
     }
 
+    /**
+     * A chat weighs what it holds plus the messages it may take before it is weighed again, so the overall
+     * bound holds between weighings; weighing on every new message cost a cache write per message.
+     */
     private static int weightOf(Map<String, RecentMessage> recent) {
         synchronized (recent) {
-            return Math.max(1, recent.size());
+            return Math.min(PER_CHAT, recent.size() - recent.size() % REWEIGH_EVERY + REWEIGH_EVERY);
         }
     }
 
