@@ -69,13 +69,14 @@ APP_CP="$APP_JAR:$REPO/bot-app/target/lib/*"
 # Native memory (NMT under scripts/bench): G1's marking stack is committed at 32 MB up front although it grows
 # on demand, so it starts at 256k entries; the compiler's arenas and other freed C memory go back to the
 # system every 5 s instead of staying in glibc's free lists (JDK 22+, and later 21 updates: only set where
-# the JDK is known to have it). The heap cap is 176 MB: with ~110 MB live under the chat benchmark (recent
-# messages bounded across chats, the classifier's MLP included) G1 still never fell back to a full collection,
-# and RSS stayed under 300 MB; 160 MB did fall back (a 0.5 s pause), 224 MB cost ~50 MB more RSS.
+# the JDK is known to have it). The heap cap is 150 MB: ~85 MB is live under the chat benchmark and ~100 MB
+# under the realistic mix (member state in primitive tables, HanLP's dictionary arrays shared), and G1 never
+# fell back to a full collection; 176 MB ran no faster and put the realistic mix at 305-316 MB RSS. A bot in
+# thousands of groups that each keep their own FAQ needs more: set QUNGUAN_JAVA_OPTS.
 # The heap starts at 128 MB: from 64 MB it grew through a dozen young collections before the service was ready.
 TRIM_NATIVE_HEAP=""
 [ "$(java_major "$JDK/bin/java")" -ge 22 ] 2>/dev/null && TRIM_NATIVE_HEAP="-XX:TrimNativeHeapInterval=5000"
-QUNGUAN_JAVA_OPTS="${QUNGUAN_JAVA_OPTS:--XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Xms128m -Xmx176m -Xss512k -XX:MarkStackSize=256k $TRIM_NATIVE_HEAP --enable-native-access=ALL-UNNAMED}"
+QUNGUAN_JAVA_OPTS="${QUNGUAN_JAVA_OPTS:--XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Xms128m -Xmx150m -Xss512k -XX:MarkStackSize=256k $TRIM_NATIVE_HEAP --enable-native-access=ALL-UNNAMED}"
 # glibc opens up to 8 malloc arenas per core as threads contend, and each keeps its freed pages resident; the
 # JVM's Java objects live in its own heap, so two arenas are plenty
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"

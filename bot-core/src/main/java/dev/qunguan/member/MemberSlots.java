@@ -110,15 +110,6 @@ public final class MemberSlots {
         return ~slot;
     }
 
-    /** Forgets the key (its slot becomes free); no effect when the table does not hold it. */
-    public void remove(long key) {
-        int slot = find(key);
-        if (slot >= 0) {
-            keys[slot] = EMPTY;
-            referenced[slot] = false;
-        }
-    }
-
     private int victim(int first) {
         for (int slot = first; slot < first + WAYS; slot++) {
             if (keys[slot] == EMPTY) {

@@ -80,18 +80,6 @@ final class MemberSlotsTest {
     }
 
     @Test
-    void aRemovedMemberFreesItsSlot() {
-        MemberSlots slots = MemberSlots.holding(MemberSlots.WAYS);
-        long key = MemberSlots.keyOf(CHAT, "55502");
-        int slot = ~slots.claim(key);
-
-        slots.remove(key);
-
-        assertThat(slots.find(key)).isEqualTo(-1);
-        assertThat(~slots.claim(MemberSlots.keyOf(CHAT, "55503"))).isEqualTo(slot);
-    }
-
-    @Test
     void capacityIsRoundedUpToWholeSetsOfAPowerOfTwo() {
         assertThat(MemberSlots.holding(1).capacity()).isEqualTo(MemberSlots.WAYS);
         assertThat(MemberSlots.holding(100_000).capacity()).isEqualTo(131_072);
