@@ -63,19 +63,20 @@ fi
 
 APP_CP="$APP_JAR:$REPO/bot-app/target/lib/*"
 # A capped heap: without a cap the JVM sizes it from the machine's memory and keeps what it touched. About
-# 65 MB is live after start (models and dictionaries); the per-chat and per-member caches are bounded and
-# add up to ~100 MB on a busy bot. G1 with a 20 ms pause goal: the serial collector's full collections of
+# 50 MB is live after start (models and dictionaries); the per-chat and per-member caches are bounded and
+# add up to ~50 MB on a busy bot. G1 with a 20 ms pause goal: the serial collector's full collections of
 # that old generation took 500-800 ms, which every open webhook request waited for.
 # Native memory (NMT under scripts/bench): G1's marking stack is committed at 32 MB up front although it grows
 # on demand, so it starts at 256k entries; the compiler's arenas and other freed C memory go back to the
-# system every 5 s instead of staying in glibc's free lists (JDK 22+, and later 21 updates: only set where
+# system every second instead of staying in glibc's free lists (JDK 22+, and later 21 updates: only set where
 # the JDK is known to have it). The heap cap is 150 MB: ~85 MB is live under the chat benchmark and ~100 MB
 # under the realistic mix (member state in primitive tables, HanLP's dictionary arrays shared), and G1 never
-# fell back to a full collection; 176 MB ran no faster and put the realistic mix at 305-316 MB RSS. A bot in
+# fell back to a full collection; 176 MB ran no faster and put the realistic mix at 305-316 MB RSS. Trimming
+# every second rather than every 5 s took another ~10 MB off the realistic mix (the compiler's arenas). A bot in
 # thousands of groups that each keep their own FAQ needs more: set QUNGUAN_JAVA_OPTS.
 # The heap starts at 128 MB: from 64 MB it grew through a dozen young collections before the service was ready.
 TRIM_NATIVE_HEAP=""
-[ "$(java_major "$JDK/bin/java")" -ge 22 ] 2>/dev/null && TRIM_NATIVE_HEAP="-XX:TrimNativeHeapInterval=5000"
+[ "$(java_major "$JDK/bin/java")" -ge 22 ] 2>/dev/null && TRIM_NATIVE_HEAP="-XX:TrimNativeHeapInterval=1000"
 QUNGUAN_JAVA_OPTS="${QUNGUAN_JAVA_OPTS:--XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Xms128m -Xmx150m -Xss512k -XX:MarkStackSize=256k $TRIM_NATIVE_HEAP --enable-native-access=ALL-UNNAMED}"
 # glibc opens up to 8 malloc arenas per core as threads contend, and each keeps its freed pages resident; the
 # JVM's Java objects live in its own heap, so two arenas are plenty
