@@ -7,6 +7,7 @@ import com.hankcs.hanlp.dictionary.CustomDictionary;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * HanLP's core and custom word dictionaries, loaded once with their repeated arrays shared. HanLP gives each
@@ -37,8 +38,8 @@ public final class HanlpDictionaries {
 
     /** Returns the number of words visited. */
     static int shareRepeatedArrays(DoubleArrayTrie<CoreDictionary.Attribute> dictionary) {
-        Map<NatureList, Nature[]> natures = new HashMap<>();
-        Map<FrequencyList, int[]> frequencies = new HashMap<>();
+        Map<Contents, Nature[]> natures = new HashMap<>();
+        Map<Contents, int[]> frequencies = new HashMap<>();
         int words = dictionary.size();
         for (int i = 0; i < words; i++) {
             CoreDictionary.Attribute attribute = dictionary.getValueAt(i);
@@ -46,34 +47,23 @@ public final class HanlpDictionaries {
                 continue;
             }
             Nature[] nature = attribute.nature;
-            attribute.nature = natures.computeIfAbsent(new NatureList(nature), key -> nature);
+            attribute.nature = natures.computeIfAbsent(new Contents(nature), key -> nature);
             int[] frequency = attribute.frequency;
-            attribute.frequency = frequencies.computeIfAbsent(new FrequencyList(frequency), key -> frequency);
+            attribute.frequency = frequencies.computeIfAbsent(new Contents(frequency), key -> frequency);
         }
         return words;
     }
 
-    private record NatureList(Nature[] values) {
+    /** An array as a map key, by its contents (parts of speech or frequencies). */
+    private record Contents(Object array) {
         @Override
         public boolean equals(Object other) {
-            return other instanceof NatureList that && Arrays.equals(values, that.values);
+            return other instanceof Contents that && Objects.deepEquals(array, that.array);
         }
 
         @Override
         public int hashCode() {
-            return Arrays.hashCode(values);
-        }
-    }
-
-    private record FrequencyList(int[] values) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof FrequencyList that && Arrays.equals(values, that.values);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(values);
+            return Arrays.deepHashCode(new Object[] {array});
         }
     }
 }
