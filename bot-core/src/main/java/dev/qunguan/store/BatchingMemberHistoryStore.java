@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +56,6 @@ final class BatchingMemberHistoryStore implements MemberHistoryStore, AutoClosea
     private final long[] viewFirstSeen = new long[views.capacity()];
     private final int[] viewClean = new int[views.capacity()];
     private final long @Nullable [] viewReadAt;
-    private final LongSupplier nanoTime;
     // Members whose history changed since their last write: the change not yet taken by the writer, and
     // the history it leads to; kept until a write has committed with nothing new left to write.
     private final ConcurrentHashMap<ChatMember, Change> unflushed = new ConcurrentHashMap<>();
@@ -94,7 +92,6 @@ final class BatchingMemberHistoryStore implements MemberHistoryStore, AutoClosea
         // On a shared database a view is read again SHARED_VIEW_SECONDS after it was read, not after it was
         // last updated: a member who keeps talking here is still read again.
         this.viewReadAt = shared ? new long[views.capacity()] : null;
-        this.nanoTime = System::nanoTime;
         this.toWrite = GroupCommitQueue.start("member history", this::write, Integer.MAX_VALUE, LINGER);
     }
 
@@ -171,7 +168,7 @@ final class BatchingMemberHistoryStore implements MemberHistoryStore, AutoClosea
         synchronized (views.lockFor(key)) {
             int slot = views.find(key);
             if (slot >= 0 && (viewReadAt == null
-                    || nanoTime.getAsLong() - viewReadAt[slot] < TimeUnit.SECONDS.toNanos(SHARED_VIEW_SECONDS))) {
+                    || System.nanoTime() - viewReadAt[slot] < TimeUnit.SECONDS.toNanos(SHARED_VIEW_SECONDS))) {
                 return viewClean[slot] == NO_ROW
                         ? Optional.empty()
                         : Optional.of(new MemberHistory(Instant.ofEpochMilli(viewFirstSeen[slot]), viewClean[slot]));
@@ -195,7 +192,7 @@ final class BatchingMemberHistoryStore implements MemberHistoryStore, AutoClosea
             viewFirstSeen[slot] = view == null ? 0 : view.firstSeen().toEpochMilli();
             viewClean[slot] = view == null ? NO_ROW : view.cleanMessages();
             if (viewReadAt != null) {
-                viewReadAt[slot] = nanoTime.getAsLong();
+                viewReadAt[slot] = System.nanoTime();
             }
         }
     }

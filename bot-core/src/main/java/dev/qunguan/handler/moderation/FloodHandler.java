@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Flood control: a member who sends more than the group's {@code flood-messages} within {@code flood-window}
  * (by the events' time) is muted for {@code flood-mute} and told why, once per burst; the message that
- * tipped it goes no further down the chain. Admins are exempt. Counts live in memory only, for a bounded number of members.
+ * tipped it goes no further down the chain. Admins are exempt. Counts live in memory only, for a bounded
+ * number of members.
  */
 public final class FloodHandler implements Handler {
     private static final Logger log = LoggerFactory.getLogger(FloodHandler.class);

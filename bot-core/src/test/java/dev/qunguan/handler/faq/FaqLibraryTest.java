@@ -72,7 +72,8 @@ final class FaqLibraryTest {
         library.changed(FIRST);
 
         assertThat(library.match(FIRST, script, "几点上课")).map(FaqLibrary.Entry::answer).contains("每晚八点");
-        assertThat(library.match(FIRST, script, scriptQuestion)).map(FaqLibrary.Entry::question).contains(scriptQuestion);
+        assertThat(library.match(FIRST, script, scriptQuestion)).map(FaqLibrary.Entry::question)
+                .contains(scriptQuestion);
         assertThat(library.match(SECOND, otherScript, "几点上课")).isEmpty();
         assertThat(builds).hasValue(2);
     }

@@ -20,14 +20,15 @@ import java.util.Objects;
 public final class HanlpDictionaries {
     private HanlpDictionaries() {}
 
-    /** Loads both dictionaries if this JVM has not yet, and shares their repeated arrays; cheap after the first call. */
+    /** Loads both dictionaries if this JVM has not yet and shares their repeated arrays; cheap after the first call. */
     public static void load() {
         Loaded.touch();
     }
 
     /** Holder idiom: the JVM runs this initialiser once, on first use, thread-safely. */
     private static final class Loaded {
-        static final int WORDS = shareRepeatedArrays(CoreDictionary.trie) + shareRepeatedArrays(CustomDictionary.DEFAULT.dat);
+        static final int WORDS =
+                shareRepeatedArrays(CoreDictionary.trie) + shareRepeatedArrays(CustomDictionary.DEFAULT.dat);
 
         static void touch() {
             if (WORDS < 0) {
