@@ -52,8 +52,8 @@ APP_JAR="$REPO/bot-app/target/bot-app.jar"
 needs_build() {
   [ -f "$APP_JAR" ] || return 0
   [ -n "$(find "$REPO/pom.xml" "$REPO/bot-core" "$REPO/nlp-models" "$REPO/adapters" "$REPO/bot-app" \
-      \( -path '*/target' -prune \) -o \( -newer "$APP_JAR" -type f \( -name '*.java' -o -name 'pom.xml' \
-      -o -path '*/src/main/resources/*' \) -print -quit 2>/dev/null)" ]
+      \( -path '*/target' -prune \) -o \( -newer "$APP_JAR" -type f \( -name 'pom.xml' \
+      -o -path '*/src/main/*' \) -print -quit \) 2>/dev/null)" ]
 }
 if needs_build; then
   echo "qunguan: building (first run or sources changed)..." >&2
