@@ -1,5 +1,6 @@
 package dev.qunguan.handler.moderation;
 
+import dev.qunguan.classify.ActionThresholds;
 import dev.qunguan.classify.Sensitivity;
 import dev.qunguan.store.MemberHistory;
 import java.time.Duration;
@@ -40,19 +41,19 @@ public enum MemberStanding {
     }
 
     /** For established members of a lenient group: one step beyond lenient. */
-    static final double ESTABLISHED_IN_LENIENT_GROUP = 0.985;
+    static final ActionThresholds ESTABLISHED_IN_LENIENT_GROUP = new ActionThresholds(0.95, 0.99);
 
     /**
-     * The lowest violation score acted on for a member of this standing in a group with the given
-     * sensitivity: newcomers get at most the strict threshold, established members one step more lenient.
+     * The lowest violation scores acted on for a member of this standing in a group with the given
+     * sensitivity: newcomers get at most the strict thresholds, established members one step more lenient.
      */
-    public double threshold(Sensitivity group) {
+    public ActionThresholds thresholds(Sensitivity group) {
         return switch (this) {
-            case NEWCOMER -> Math.min(group.threshold(), Sensitivity.STRICT.threshold());
-            case REGULAR -> group.threshold();
+            case NEWCOMER -> group.thresholds().orStricter(Sensitivity.STRICT.thresholds());
+            case REGULAR -> group.thresholds();
             case ESTABLISHED -> switch (group) {
-                case STRICT -> Sensitivity.NORMAL.threshold();
-                case NORMAL -> Sensitivity.LENIENT.threshold();
+                case STRICT -> Sensitivity.NORMAL.thresholds();
+                case NORMAL -> Sensitivity.LENIENT.thresholds();
                 case LENIENT -> ESTABLISHED_IN_LENIENT_GROUP;
             };
         };

@@ -2,6 +2,7 @@ package dev.qunguan.handler.moderation;
 
 import dev.qunguan.action.DeleteMessage;
 import dev.qunguan.action.Reply;
+import dev.qunguan.classify.ActionThresholds;
 import dev.qunguan.classify.Classification;
 import dev.qunguan.classify.Label;
 import dev.qunguan.classify.Sensitivity;
@@ -63,17 +64,15 @@ public final class ModerationHandler implements Handler {
         UserRef sender = message.sender();
         MemberStanding standing = MemberStanding.of(history.find(message.chat(), sender.id()), ctx.now());
         Classification verdict = verdicts.of(message);
-        double threshold = standing.threshold(Sensitivity.fromSetting(settings.sensitivity()));
+        ActionThresholds thresholds = standing.thresholds(Sensitivity.fromSetting(settings.sensitivity()));
         // Act on the calibrated violation scores, not the classifier's own decision, so a strict group can
-        // act below the classifier's default threshold and a lenient one stays above it.
-        Label violation = verdict.score(Label.AD) >= verdict.score(Label.ABUSE) ? Label.AD : Label.ABUSE;
-        double violationScore = verdict.scores().isEmpty()
-                ? (verdict.label().isViolation() ? verdict.confidence() : 0.0)
-                : verdict.score(violation);
-        if (verdict.scores().isEmpty() && verdict.label().isViolation()) {
-            violation = verdict.label();
-        }
-        if (violationScore < threshold) {
+        // act below the classifier's default thresholds and a lenient one stays above them. A classifier
+        // without scores (rules alone) is taken at its word, at its confidence.
+        Label violation = verdict.scores().isEmpty()
+                ? (verdict.label().isViolation() && verdict.confidence() >= thresholds.of(verdict.label())
+                        ? verdict.label() : null)
+                : thresholds.violation(verdict.score(Label.AD), verdict.score(Label.ABUSE));
+        if (violation == null) {
             history.recordClean(message.chat(), sender.id(), ctx.now());
             return chain.proceed();
         }

@@ -32,7 +32,7 @@ final class ModerationTest {
         }
         if (text.contains("代购")) {
             // Between the normal and the lenient threshold.
-            return new Classification(Label.AD, 0.93, Map.of(Label.AD, 0.93), List.of());
+            return new Classification(Label.AD, 0.9, Map.of(Label.AD, 0.9), List.of());
         }
         return Classification.certain(Label.NORMAL, List.of());
     };

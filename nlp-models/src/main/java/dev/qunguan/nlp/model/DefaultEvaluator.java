@@ -1,5 +1,6 @@
 package dev.qunguan.nlp.model;
 
+import dev.qunguan.classify.ActionThresholds;
 import dev.qunguan.classify.Classification;
 import dev.qunguan.classify.Classifier;
 import dev.qunguan.classify.Label;
@@ -23,17 +24,17 @@ final class DefaultEvaluator implements Evaluator {
 
     /** One scored line: calibrated probabilities when the classifier exposes them, else only its label. */
     private record Scored(Label expected, String source, @Nullable Label label, double @Nullable [] probabilities) {
-        Label predicted(double threshold) {
+        Label predicted(ActionThresholds thresholds) {
             if (probabilities == null) {
                 return Objects.requireNonNull(label);
             }
-            return DefaultModelClassifier.decide(probabilities, threshold, List.of()).label();
+            return DefaultModelClassifier.decide(probabilities, thresholds, List.of()).label();
         }
     }
 
     @Override
     public EvaluationReport evaluate(Classifier classifier, List<LabelledText> data) {
-        return report("evaluation of " + classifier, scored(classifier, data), Sensitivity.NORMAL.threshold());
+        return report("evaluation of " + classifier, scored(classifier, data), Sensitivity.NORMAL.thresholds());
     }
 
     private static List<Scored> scored(Classifier classifier, List<LabelledText> data) {
@@ -53,7 +54,7 @@ final class DefaultEvaluator implements Evaluator {
     @Override
     public EvaluationReport crossValidate(
             List<LabelledText> data, List<LabelledText> trainingOnly, int folds, TrainingOptions options) {
-        return crossValidateAt(data, trainingOnly, folds, options, Sensitivity.NORMAL.threshold()).get(0);
+        return crossValidateAt(data, trainingOnly, folds, options, Sensitivity.NORMAL.thresholds()).get(0);
     }
 
     /**
@@ -61,7 +62,7 @@ final class DefaultEvaluator implements Evaluator {
      * predictions) and reports the decisions at each action threshold: for choosing the thresholds.
      */
     List<EvaluationReport> crossValidateAt(List<LabelledText> data, List<LabelledText> trainingOnly, int folds,
-            TrainingOptions options, double... thresholds) {
+            TrainingOptions options, ActionThresholds... thresholds) {
         if (folds < 2 || folds > data.size()) {
             throw new IllegalArgumentException("folds: " + folds + " (expected: 2.." + data.size() + ")");
         }
@@ -91,7 +92,7 @@ final class DefaultEvaluator implements Evaluator {
             scored.add(new Scored(data.get(i).label(), data.get(i).source(), null, probabilities));
         }
         List<EvaluationReport> reports = new ArrayList<>(thresholds.length);
-        for (double threshold : thresholds) {
+        for (ActionThresholds threshold : thresholds) {
             reports.add(report(folds + "-fold cross-validation of the maxent + MLP blend (temperature "
                     + String.format(Locale.ROOT, "%.3f", temperature) + ", " + trainingOnly.size()
                     + " extra training-only lines, decided at " + threshold + ")", scored, threshold));
@@ -101,12 +102,12 @@ final class DefaultEvaluator implements Evaluator {
 
     @Override
     public EvaluationReport heldOut(List<LabelledText> data, List<LabelledText> trainingOnly, TrainingOptions options) {
-        return heldOutAt(data, trainingOnly, options, Sensitivity.NORMAL.threshold()).get(0);
+        return heldOutAt(data, trainingOnly, options, Sensitivity.NORMAL.thresholds()).get(0);
     }
 
     /** Trains the held-out model once and reports its decisions at each action threshold. */
     List<EvaluationReport> heldOutAt(List<LabelledText> data, List<LabelledText> trainingOnly, TrainingOptions options,
-            double... thresholds) {
+            ActionThresholds... thresholds) {
         List<LabelledText> training = new ArrayList<>(trainingOnly);
         List<LabelledText> test = new ArrayList<>();
         for (LabelledText line : data) {
@@ -115,7 +116,7 @@ final class DefaultEvaluator implements Evaluator {
         ModelClassifier model = MaxentTrainer.create().train(training, options);
         List<Scored> scored = scored(model, test);
         List<EvaluationReport> reports = new ArrayList<>(thresholds.length);
-        for (double threshold : thresholds) {
+        for (ActionThresholds threshold : thresholds) {
             EvaluationReport report = report("", scored, threshold);
             reports.add(new EvaluationReport("fixed held-out fifth (" + test.size() + " scored, " + training.size()
                     + " trained, decided at " + threshold + ")",
@@ -130,7 +131,7 @@ final class DefaultEvaluator implements Evaluator {
         return Math.floorMod(hash >>> 7, HELD_OUT_BUCKETS) == 0;
     }
 
-    private static EvaluationReport report(String title, List<Scored> scored, double threshold) {
+    private static EvaluationReport report(String title, List<Scored> scored, ActionThresholds threshold) {
         Map<Label, Map<Label, Integer>> confusion = new EnumMap<>(Label.class);
         for (Scored line : scored) {
             confusion.computeIfAbsent(line.expected(), any -> new EnumMap<>(Label.class))
@@ -149,16 +150,16 @@ final class DefaultEvaluator implements Evaluator {
         List<EvaluationReport.OperatingPoint> points = new ArrayList<>();
         if (!scored.isEmpty() && scored.stream().allMatch(line -> line.probabilities() != null)) {
             for (Sensitivity sensitivity : Sensitivity.values()) {
-                points.add(point(sensitivity.name().toLowerCase(Locale.ROOT), sensitivity.threshold(), scored));
+                points.add(point(sensitivity.name().toLowerCase(Locale.ROOT), sensitivity.thresholds(), scored));
             }
             for (double swept : new double[] {0.5, 0.8, 0.9, 0.95, 0.99}) {
-                points.add(point("sweep", swept, scored));
+                points.add(point("sweep", ActionThresholds.uniform(swept), scored));
             }
         }
         return new EvaluationReport(title, confusion, recall, points);
     }
 
-    private static EvaluationReport.OperatingPoint point(String name, double threshold, List<Scored> scored) {
+    private static EvaluationReport.OperatingPoint point(String name, ActionThresholds threshold, List<Scored> scored) {
         Map<Label, Map<Label, Integer>> confusion = new EnumMap<>(Label.class);
         for (Scored line : scored) {
             Label predicted = line.predicted(threshold);

@@ -1,5 +1,6 @@
 package dev.qunguan.nlp.model;
 
+import dev.qunguan.classify.ActionThresholds;
 import dev.qunguan.classify.Classification;
 import dev.qunguan.classify.Label;
 import dev.qunguan.nlp.text.TextNormalizer;
@@ -59,10 +60,7 @@ final class DefaultModelClassifier implements ModelClassifier {
     }
 
     @Override
-    public Classification classify(String text, double actionThreshold) {
-        if (!(actionThreshold > 0.0 && actionThreshold <= 1.0)) {
-            throw new IllegalArgumentException("actionThreshold: " + actionThreshold + " (expected: 0 < t <= 1)");
-        }
+    public Classification classify(String text, ActionThresholds thresholds) {
         String normalized = normalizer.normalize(text);
         if (normalized.isBlank()) {
             return Classification.certain(Label.NORMAL, List.of());
@@ -70,7 +68,7 @@ final class DefaultModelClassifier implements ModelClassifier {
         WeightSum sum = sums.get();
         sum.clear();
         List<String> signals = extractor.extract(normalized, sum);
-        return decide(weights.probabilities(sum.scores(), temperature), actionThreshold, signals);
+        return decide(weights.probabilities(sum.scores(), temperature), thresholds, signals);
     }
 
     /** Calibrated probabilities through the compiled weights (and MLP), indexed by {@link Label#ordinal()}. */
@@ -155,12 +153,11 @@ final class DefaultModelClassifier implements ModelClassifier {
         return scaled;
     }
 
-    static Classification decide(double[] probabilities, double actionThreshold, List<String> signals) {
-        Label violation = probabilities[Label.AD.ordinal()] >= probabilities[Label.ABUSE.ordinal()] ? Label.AD : Label.ABUSE;
+    static Classification decide(double[] probabilities, ActionThresholds thresholds, List<String> signals) {
         Label chat = probabilities[Label.QUESTION.ordinal()] > probabilities[Label.NORMAL.ordinal()]
                 ? Label.QUESTION : Label.NORMAL;
-        double violationScore = probabilities[violation.ordinal()];
-        Label decided = violationScore >= actionThreshold && violationScore >= probabilities[chat.ordinal()]
+        Label violation = thresholds.violation(probabilities[Label.AD.ordinal()], probabilities[Label.ABUSE.ordinal()]);
+        Label decided = violation != null && probabilities[violation.ordinal()] >= probabilities[chat.ordinal()]
                 ? violation : chat;
         Map<Label, Double> scores = new EnumMap<>(Label.class);
         for (Label label : LABELS) {

@@ -1,5 +1,6 @@
 package dev.qunguan.nlp.model;
 
+import dev.qunguan.classify.ActionThresholds;
 import dev.qunguan.classify.Label;
 import java.io.PrintStream;
 import java.util.EnumMap;
@@ -42,10 +43,11 @@ public record EvaluationReport(
         }
     }
 
-    /** The headline figures when deciding at one action threshold. */
-    public record OperatingPoint(String name, double threshold, double macroF1, double adF1, double falseFlagRate) {
+    /** The headline figures when deciding at one pair of action thresholds. */
+    public record OperatingPoint(String name, ActionThresholds thresholds, double macroF1, double adF1, double falseFlagRate) {
         public OperatingPoint {
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(thresholds, "thresholds");
         }
     }
 
@@ -151,10 +153,11 @@ public record EvaluationReport(
         new TreeMap<>(recallBySource).forEach((source, recall) -> out.printf(Locale.ROOT,
                 "%.4f %5d/%-5d %s%n", recall.recall(), recall.correct(), recall.total(), source.isEmpty() ? "(none)" : source));
         if (!operatingPoints.isEmpty()) {
-            out.println("-- operating points (action threshold on the calibrated ad/abuse probability)");
+            out.println("-- operating points (action thresholds on the calibrated ad and abuse probabilities)");
             for (OperatingPoint point : operatingPoints) {
-                out.printf(Locale.ROOT, "%-9s threshold %.2f macro-F1 %.4f ad-F1 %.4f false-flag rate %.4f%n",
-                        point.name(), point.threshold(), point.macroF1(), point.adF1(), point.falseFlagRate());
+                out.printf(Locale.ROOT, "%-9s ad %.3f abuse %.3f macro-F1 %.4f ad-F1 %.4f false-flag rate %.4f%n",
+                        point.name(), point.thresholds().ad(), point.thresholds().abuse(), point.macroF1(), point.adF1(),
+                        point.falseFlagRate());
             }
         }
     }

@@ -1,8 +1,9 @@
 package dev.qunguan.nlp.model;
 
-import dev.qunguan.classify.Sensitivity;
+import dev.qunguan.classify.ActionThresholds;
 import dev.qunguan.classify.Classification;
 import dev.qunguan.classify.Classifier;
+import dev.qunguan.classify.Sensitivity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,7 +13,7 @@ import java.nio.file.Path;
 
 /**
  * The trained classifier: calibrated scores for ad, abuse, question and normal, and a decision that
- * names ad or abuse only when that score reaches the sensitivity's threshold (otherwise the better of
+ * names ad or abuse only when that score reaches the sensitivity's threshold for it (otherwise the better of
  * question and normal). {@link #classify(String)} decides at {@link Sensitivity#NORMAL}. Thread-safe.
  */
 public interface ModelClassifier extends Classifier {
@@ -26,11 +27,11 @@ public interface ModelClassifier extends Classifier {
     }
 
     default Classification classify(String text, Sensitivity sensitivity) {
-        return classify(text, sensitivity.threshold());
+        return classify(text, sensitivity.thresholds());
     }
 
-    /** Decides with an explicit action threshold in (0, 1]. */
-    Classification classify(String text, double actionThreshold);
+    /** Decides with explicit action thresholds. */
+    Classification classify(String text, ActionThresholds thresholds);
 
     /** The temperature that calibrates the raw maxent probabilities (1 = uncalibrated). */
     double temperature();

@@ -2,11 +2,13 @@ package dev.qunguan.nlp.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.qunguan.classify.ActionThresholds;
 import dev.qunguan.classify.Classification;
 import dev.qunguan.classify.Label;
 import dev.qunguan.classify.Sensitivity;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,8 +60,8 @@ final class ModelClassifierTest {
 
     @Test
     void treatsABorderlineViolationAsChatBelowTheActionThreshold() {
-        Classification strict = MODEL.classify("有需要的私我", 0.01);
-        Classification never = MODEL.classify("有需要的私我", 1.0);
+        Classification strict = MODEL.classify("有需要的私我", ActionThresholds.uniform(0.01));
+        Classification never = MODEL.classify("有需要的私我", ActionThresholds.uniform(1.0));
 
         assertThat(never.label().isViolation()).isFalse();
         assertThat(strict.score(Label.AD)).isEqualTo(never.score(Label.AD));
@@ -67,8 +69,10 @@ final class ModelClassifierTest {
 
     @Test
     void ordersSensitivitiesFromStrictToLenient() {
-        assertThat(Sensitivity.STRICT.threshold()).isLessThan(Sensitivity.NORMAL.threshold());
-        assertThat(Sensitivity.NORMAL.threshold()).isLessThan(Sensitivity.LENIENT.threshold());
+        for (Label violation : List.of(Label.AD, Label.ABUSE)) {
+            assertThat(Sensitivity.STRICT.thresholds().of(violation)).isLessThan(Sensitivity.NORMAL.thresholds().of(violation));
+            assertThat(Sensitivity.NORMAL.thresholds().of(violation)).isLessThan(Sensitivity.LENIENT.thresholds().of(violation));
+        }
     }
 
     @Test

@@ -25,7 +25,7 @@ final class ModelDevSetTest {
     // Measured on the fixed split (see MODEL_CARD.md) minus a margin for trainer nondeterminism.
     private static final double MIN_MACRO_F1 = 0.93;
     private static final double MIN_AD_F1 = 0.935;
-    private static final double MAX_FALSE_FLAG_RATE = 0.018;
+    private static final double MAX_FALSE_FLAG_RATE = 0.02;
 
     @Test
     void holdsMacroF1AndFalseFlagsOnTheFixedHeldOutFifth() throws IOException {

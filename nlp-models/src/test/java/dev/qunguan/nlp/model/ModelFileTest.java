@@ -2,6 +2,7 @@ package dev.qunguan.nlp.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.qunguan.classify.ActionThresholds;
 import dev.qunguan.classify.Label;
 import dev.qunguan.classify.Sensitivity;
 import java.io.ByteArrayInputStream;
@@ -67,7 +68,7 @@ final class ModelFileTest {
         List<Example> examples = exclusiveOr();
         DefaultModelClassifier blend = MaxentTrainer.fitBlend(examples, OPTIONS, SMALL_MLP);
         String[] eitherCue = {"bias", "x"};
-        double threshold = Sensitivity.NORMAL.threshold();
+        ActionThresholds threshold = Sensitivity.NORMAL.thresholds();
 
         Label alone = DefaultModelClassifier.decide(blend.maxentAlone().calibrated(eitherCue), threshold, List.of()).label();
         Label blended = DefaultModelClassifier.decide(blend.calibrated(eitherCue), threshold, List.of()).label();
