@@ -1,7 +1,7 @@
 package dev.qunguan.store;
 
 import dev.qunguan.event.ChatRef;
-import dev.qunguan.member.MemberSlots;
+import dev.qunguan.slots.ChatSlots;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -52,7 +52,7 @@ final class BatchingMemberHistoryStore implements MemberHistoryStore, AutoClosea
     // The latest history of recently seen members as written, in columns by slot: first seen (epoch
     // millis), clean messages (NO_ROW: none in the database) and, on a shared database, when it was read
     // (nanos). It may lose members to its bound; the unflushed map below never does, so it is consulted first.
-    private final MemberSlots views = MemberSlots.holding(VIEWS);
+    private final ChatSlots views = ChatSlots.holding(VIEWS);
     private final long[] viewFirstSeen = new long[views.capacity()];
     private final int[] viewClean = new int[views.capacity()];
     private final long @Nullable [] viewReadAt;
@@ -164,7 +164,7 @@ final class BatchingMemberHistoryStore implements MemberHistoryStore, AutoClosea
 
     /** The member's history as last written (only called while they have no unflushed change). */
     private Optional<MemberHistory> stored(ChatMember member) {
-        long key = MemberSlots.keyOf(member.chat(), member.userId());
+        long key = ChatSlots.keyOf(member.chat(), member.userId());
         synchronized (views.lockFor(key)) {
             int slot = views.find(key);
             if (slot >= 0 && (viewReadAt == null
@@ -182,7 +182,7 @@ final class BatchingMemberHistoryStore implements MemberHistoryStore, AutoClosea
     }
 
     private void keepView(ChatMember member, MemberHistory view) {
-        keepView(MemberSlots.keyOf(member.chat(), member.userId()), view);
+        keepView(ChatSlots.keyOf(member.chat(), member.userId()), view);
     }
 
     private void keepView(long key, @Nullable MemberHistory view) {

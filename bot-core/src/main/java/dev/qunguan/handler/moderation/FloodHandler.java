@@ -8,7 +8,7 @@ import dev.qunguan.event.UserRef;
 import dev.qunguan.handler.EventContext;
 import dev.qunguan.handler.Handler;
 import dev.qunguan.handler.MentionedText;
-import dev.qunguan.member.MemberSlots;
+import dev.qunguan.slots.ChatSlots;
 import dev.qunguan.message.Segment;
 import dev.qunguan.script.ModerationSettings;
 import java.time.Duration;
@@ -32,7 +32,7 @@ public final class FloodHandler implements Handler {
     // Per member, by slot: recent message times (epoch millis in a ring, oldest first: ring, oldest, count)
     // and the end of the burst they were last muted for. Columns rather than an object per member keep the
     // members this holds small for the collector.
-    private final MemberSlots slots = MemberSlots.holding(MEMBERS);
+    private final ChatSlots slots = ChatSlots.holding(MEMBERS);
     private final long[][] rings = new long[slots.capacity()][];
     private final int[] oldest = new int[slots.capacity()];
     private final int[] count = new int[slots.capacity()];
@@ -55,7 +55,7 @@ public final class FloodHandler implements Handler {
             return chain.proceed();
         }
         UserRef sender = message.sender();
-        Integer burst = note(MemberSlots.keyOf(message.chat(), sender.id()), ctx.now(), settings.floodMessages(),
+        Integer burst = note(ChatSlots.keyOf(message.chat(), sender.id()), ctx.now(), settings.floodMessages(),
                 settings.floodWindow());
         if (burst == null) {
             return chain.proceed();

@@ -1,108 +1,90 @@
 package dev.qunguan.handler.recent;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.qunguan.event.ChatRef;
 import dev.qunguan.event.MessageReceived;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.qunguan.slots.ChatSlots;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The last {@link #PER_CHAT} messages of each chat, by message id, in memory only: platforms quote a
- * message by id, and admins correct or teach by replying to recent messages. Idle chats are forgotten, and
- * all chats together hold at most {@link #MESSAGES} messages (the chats least used go first), so memory
- * stays bounded however many groups the bot is in. Thread-safe.
+ * The latest messages the bot saw, by chat and message id, in memory only: platforms quote a message by
+ * id, and admins correct or teach by replying to recent messages. One table of {@link #MESSAGES} slots
+ * serves all chats, and a new message takes the place of an old one that nobody looked up since, so
+ * every chat keeps its own latest messages however many groups the bot is in, and memory stays bounded.
+ * (Holding whole chats up to a total instead meant that, past a few hundred busy groups, a chat lost all
+ * its messages at once whenever it was the least recently used one, and the cache spent its time weighing
+ * and evicting chats.) Thread-safe.
  */
 public final class RecentMessages {
-    public static final int PER_CHAT = 200;
     /**
-     * About 10 MB of messages (~330 bytes each with their ids, author and text): 150 full chats, or a few
-     * minutes of a thousand busy ones. Bounding chats alone (2,000 of 200) allowed 400,000, more than the
-     * whole default heap; 60,000 held a fifth of the service's heap cap live and left the young collections
-     * too little room.
+     * About 10 MB of messages when full (~330 bytes each with their ids, author and text): a few minutes of a
+     * thousand busy groups, or days of a quiet one.
      */
-    static final int MESSAGES = 30_000;
-    static final Duration IDLE = Duration.ofDays(2);
-    private static final int REWEIGH_EVERY = 16;
+    static final int MESSAGES = 32_768;
 
-    private final Cache<ChatRef, Map<String, RecentMessage>> chats;
+    private final ChatSlots slots;
+    // Columns by slot, written and read under the slot's lock. A slot's message belongs to its chat only
+    // when both match: a slot taken over keeps the previous chat's values until it is written.
+    private final @Nullable ChatRef[] chats;
+    private final @Nullable RecentMessage[] messages;
 
     private RecentMessages(int messages) {
-        this.chats = Caffeine.newBuilder()
-                .executor(Runnable::run) // cache upkeep on the caller: waking the common pool cost more than it
-                .maximumWeight(messages)
-                .weigher((ChatRef chat, Map<String, RecentMessage> recent) -> weightOf(recent))
-                .expireAfterAccess(IDLE)
-                .build();
+        this.slots = ChatSlots.holding(messages);
+        this.chats = new ChatRef[slots.capacity()];
+        this.messages = new RecentMessage[slots.capacity()];
     }
 
     public static RecentMessages create() {
         return new RecentMessages(MESSAGES);
     }
 
-    /** With a smaller overall bound, for tests. */
+    /** With a smaller table, for tests. */
     static RecentMessages holding(int messages) {
         return new RecentMessages(messages);
     }
 
     public void remember(MessageReceived message) {
-        Map<String, RecentMessage> recent = chats.get(message.chat(), chat -> newChat());
-        boolean reweigh;
-        synchronized (recent) {
-            int before = recent.size();
-            recent.put(message.ref().id(), new RecentMessage(message.ref().id(), message.sender(), message.text(),
-                    message.at(), false));
-            reweigh = recent.size() > before && recent.size() % REWEIGH_EVERY == 0;
-        }
-        if (reweigh) {
-            // a cache weighs an entry when it is stored: store the chat again so its new size counts (a chat's
-            // events are handled one at a time, so nothing else stores this chat meanwhile)
-            chats.put(message.chat(), recent);
-        }
-    }
-
-    /**
-     * A chat weighs what it holds plus the messages it may take before it is weighed again, so the overall
-     * bound holds between weighings; weighing on every new message cost a cache write per message.
-     */
-    private static int weightOf(Map<String, RecentMessage> recent) {
-        synchronized (recent) {
-            return Math.min(PER_CHAT, recent.size() - recent.size() % REWEIGH_EVERY + REWEIGH_EVERY);
+        String id = message.ref().id();
+        long key = ChatSlots.keyOf(message.chat(), id);
+        RecentMessage seen = new RecentMessage(id, message.sender(), message.text(), message.at(), false);
+        synchronized (slots.lockFor(key)) {
+            int slot = slots.claim(key);
+            if (slot < 0) {
+                slot = ~slot;
+            }
+            chats[slot] = message.chat();
+            messages[slot] = seen;
         }
     }
 
     public Optional<RecentMessage> find(ChatRef chat, String messageId) {
-        Map<String, RecentMessage> recent = chats.getIfPresent(chat);
-        if (recent == null) {
-            return Optional.empty();
-        }
-        synchronized (recent) {
-            return Optional.ofNullable(recent.get(messageId));
+        long key = ChatSlots.keyOf(chat, messageId);
+        synchronized (slots.lockFor(key)) {
+            int slot = held(key, chat, messageId);
+            return slot < 0 ? Optional.empty() : Optional.ofNullable(messages[slot]);
         }
     }
 
     /** Notes that moderation deleted the message, so a later correction does not act on it twice. */
     public void markModerated(ChatRef chat, String messageId) {
-        Map<String, RecentMessage> recent = chats.getIfPresent(chat);
-        if (recent == null) {
-            return;
-        }
-        synchronized (recent) {
-            recent.computeIfPresent(messageId, (id, seen) ->
-                    new RecentMessage(id, seen.author(), seen.text(), seen.at(), true));
+        long key = ChatSlots.keyOf(chat, messageId);
+        synchronized (slots.lockFor(key)) {
+            int slot = held(key, chat, messageId);
+            RecentMessage seen = slot < 0 ? null : messages[slot];
+            if (seen != null) {
+                messages[slot] = new RecentMessage(seen.messageId(), seen.author(), seen.text(), seen.at(), true);
+            }
         }
     }
 
-    private static Map<String, RecentMessage> newChat() {
-        return new LinkedHashMap<>(64, 0.75f, false) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, RecentMessage> eldest) {
-                return size() > PER_CHAT;
-            }
-        };
+    /** The slot holding this chat's message, or -1; the caller holds the key's lock. */
+    private int held(long key, ChatRef chat, String messageId) {
+        int slot = slots.find(key);
+        if (slot < 0) {
+            return -1;
+        }
+        RecentMessage seen = messages[slot];
+        // the 64-bit key all but proves it; comparing costs little and rules out a collision
+        return chat.equals(chats[slot]) && seen != null && seen.messageId().equals(messageId) ? slot : -1;
     }
 }

@@ -31,33 +31,56 @@ final class RecentMessagesTest {
     }
 
     @Test
-    void keepsOnlyTheLatestMessagesOfAChat() {
-        RecentMessages recent = RecentMessages.create();
-        for (int n = 1; n <= RecentMessages.PER_CHAT + 5; n++) {
+    void keepsTheLatestMessagesOfAChatThatOutgrowsTheTable() {
+        RecentMessages recent = RecentMessages.holding(1_024);
+        for (int n = 1; n <= 5_000; n++) {
             recent.remember(message("g1", n));
         }
 
-        assertThat(recent.find(ChatRef.of("test", "g1"), "m5")).isEmpty();
-        assertThat(recent.find(ChatRef.of("test", "g1"), "m6")).isPresent();
-        assertThat(recent.find(ChatRef.of("test", "g1"), "m" + (RecentMessages.PER_CHAT + 5))).isPresent();
+        assertThat(recent.find(ChatRef.of("test", "g1"), "m1")).isEmpty();
+        assertThat(recent.find(ChatRef.of("test", "g1"), "m5000")).isPresent();
+        assertThat(kept(recent, "g1", 4_901, 5_000)).as("of the last 100").isGreaterThanOrEqualTo(95);
     }
 
     @Test
-    void holdsNoMoreMessagesAcrossChatsThanItsOverallBound() {
-        RecentMessages recent = RecentMessages.holding(1_000);
-        for (int chat = 0; chat < 40; chat++) {
-            for (int n = 1; n <= 100; n++) {
+    void everyChatKeepsItsLatestMessagesWhenMoreChatsTalkThanTheTableHolds() {
+        RecentMessages recent = RecentMessages.holding(1_024);
+        // 200 chats take turns, 50 messages each: ten times what the table holds
+        for (int n = 1; n <= 50; n++) {
+            for (int chat = 0; chat < 200; chat++) {
                 recent.remember(message("g" + chat, n));
             }
         }
 
-        int kept = 0;
-        for (int chat = 0; chat < 40; chat++) {
-            for (int n = 1; n <= 100; n++) {
-                kept += recent.find(ChatRef.of("test", "g" + chat), "m" + n).isPresent() ? 1 : 0;
-            }
+        for (int chat = 0; chat < 200; chat++) {
+            assertThat(kept(recent, "g" + chat, 49, 50)).as("chat g" + chat + "'s last two").isGreaterThanOrEqualTo(1);
         }
+        int total = 0;
+        for (int chat = 0; chat < 200; chat++) {
+            total += kept(recent, "g" + chat, 1, 50);
+        }
+        assertThat(total).isBetween(700, 1_024);
+    }
 
-        assertThat(kept).isBetween(100, 1_000);
+    @Test
+    void aModeratedMessageIsMarkedOnlyInItsOwnChat() {
+        RecentMessages recent = RecentMessages.create();
+        recent.remember(message("g1", 1));
+        recent.remember(message("g2", 1));
+
+        recent.markModerated(ChatRef.of("test", "g1"), "m1");
+        recent.markModerated(ChatRef.of("test", "g1"), "m404");
+
+        assertThat(recent.find(ChatRef.of("test", "g1"), "m1")).get().satisfies(m -> assertThat(m.moderated()).isTrue());
+        assertThat(recent.find(ChatRef.of("test", "g2"), "m1")).get().satisfies(m -> assertThat(m.moderated()).isFalse());
+        assertThat(recent.find(ChatRef.of("test", "g1"), "m404")).isEmpty();
+    }
+
+    private static int kept(RecentMessages recent, String chat, int from, int to) {
+        int kept = 0;
+        for (int n = from; n <= to; n++) {
+            kept += recent.find(ChatRef.of("test", chat), "m" + n).isPresent() ? 1 : 0;
+        }
+        return kept;
     }
 }

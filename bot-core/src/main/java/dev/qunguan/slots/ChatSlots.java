@@ -1,37 +1,39 @@
-package dev.qunguan.member;
+package dev.qunguan.slots;
 
 import dev.qunguan.event.ChatRef;
 
 /**
- * A bounded, lossy index from chat members to slot numbers, for tables that keep per-member state in
- * parallel primitive arrays. A cache of 100,000 members as maps of key and value objects held ~160 bytes
- * and six objects a member, all of which the collector traced and copied; here a member costs a 64-bit
- * key, a reference bit and whatever primitive columns its owner keeps per slot.
+ * A bounded, lossy index from ids within chats (members, messages) to slot numbers, for tables that keep
+ * their state in parallel arrays. A cache of 100,000 members as maps of key and value objects held ~160
+ * bytes and six objects a member, all of which the collector traced and copied; here a key costs 64 bits,
+ * a reference bit and whatever columns its owner keeps per slot.
  *
- * <p>Set-associative: a member may live only in the {@value #WAYS} slots of its set, and when they are all
- * taken the first one not used since the set was last searched for room gives way (second chance, an
- * approximation of least recently used). A forgotten member is only a cache miss for the owner, which
- * must therefore treat a missing member as "not known here", never as "known to have nothing".
+ * <p>Set-associative: a key may live only in the {@value #WAYS} slots of its set, and when they are all
+ * taken the next one the set's clock hand finds not used since its last pass gives way (the clock
+ * algorithm, an approximation of least recently used). A forgotten key is only a cache miss for the owner, which must
+ * therefore treat a missing key as "not known here", never as "known to have nothing".
  *
- * <p>Members are told apart by a 64-bit hash of platform, chat and user id; two members sharing one
- * (about one chance in 10^9 with 100,000 members held) would share a slot.
+ * <p>Keys are a 64-bit hash of platform, chat and id; two ids sharing one (about one chance in 10^9 with
+ * 100,000 held) would share a slot.
  *
  * <p>Not thread-safe by itself: callers hold {@link #lockFor(long)} of the key while they look up or claim
  * its slot and while they read or write the slot's columns.
  */
-public final class MemberSlots {
+public final class ChatSlots {
     static final int WAYS = 8;
     private static final int STRIPES = 256;
     private static final long EMPTY = 0;
 
     private final long[] keys;
     private final boolean[] referenced;
+    private final byte[] hands; // per set: the way its clock hand points at
     private final int setMask;
     private final Object[] locks;
 
-    private MemberSlots(int sets) {
+    private ChatSlots(int sets) {
         this.keys = new long[sets * WAYS];
         this.referenced = new boolean[sets * WAYS];
+        this.hands = new byte[sets];
         this.setMask = sets - 1;
         this.locks = new Object[Math.min(STRIPES, sets)];
         for (int i = 0; i < locks.length; i++) {
@@ -39,16 +41,16 @@ public final class MemberSlots {
         }
     }
 
-    /** A table of at least {@code members} slots (rounded up to a power of two, at least one set). */
-    public static MemberSlots holding(int members) {
-        if (members < 1) {
-            throw new IllegalArgumentException("members: " + members + " (expected: >= 1)");
+    /** A table of at least {@code keys} slots (rounded up to a power of two, at least one set). */
+    public static ChatSlots holding(int keys) {
+        if (keys < 1) {
+            throw new IllegalArgumentException("keys: " + keys + " (expected: >= 1)");
         }
-        int sets = Integer.highestOneBit(Math.max(1, (members + WAYS - 1) / WAYS));
-        if (sets * WAYS < members) {
+        int sets = Integer.highestOneBit(Math.max(1, (keys + WAYS - 1) / WAYS));
+        if (sets * WAYS < keys) {
             sets <<= 1;
         }
-        return new MemberSlots(sets);
+        return new ChatSlots(sets);
     }
 
     /** Number of slots: the length every column of the owner's table must have. */
@@ -56,11 +58,11 @@ public final class MemberSlots {
         return keys.length;
     }
 
-    /** The key of a member of a chat; never 0, which marks an empty slot. */
-    public static long keyOf(ChatRef chat, String userId) {
+    /** The key of an id (a member's, a message's) within a chat; never 0, which marks an empty slot. */
+    public static long keyOf(ChatRef chat, String id) {
         long hash = mix(0x6A09E667F3BCC909L, chat.platform());
         hash = mix(hash * 0x9E3779B97F4A7C15L + 1, chat.chatId());
-        hash = mix(hash * 0x9E3779B97F4A7C15L + 2, userId);
+        hash = mix(hash * 0x9E3779B97F4A7C15L + 2, id);
         hash ^= hash >>> 33; // finaliser of MurmurHash3's 64-bit variant: every input bit reaches every output bit
         hash *= 0xFF51AFD7ED558CCDL;
         hash ^= hash >>> 33;
@@ -96,7 +98,7 @@ public final class MemberSlots {
     /**
      * The key's slot, taking one when the table does not hold it yet. Returns the slot when the key was
      * held, or {@code ~slot} (a negative number) when the slot was just taken for it: its columns then
-     * still hold the previous member's values and the caller must set them.
+     * still hold the previous key's values and the caller must set them.
      */
     public int claim(long key) {
         int held = find(key);
@@ -116,14 +118,17 @@ public final class MemberSlots {
                 return slot;
             }
         }
-        // Second chance: clear reference bits in order until one was already clear; at worst the first.
-        for (int slot = first; slot < first + WAYS; slot++) {
+        // Clock: the set's hand clears reference bits as it passes and stops at the first slot whose bit was
+        // already clear, so a key just claimed survives until the hand has gone round once.
+        int set = first / WAYS;
+        while (true) {
+            int slot = first + hands[set];
+            hands[set] = (byte) ((hands[set] + 1) % WAYS);
             if (!referenced[slot]) {
                 return slot;
             }
             referenced[slot] = false;
         }
-        return first;
     }
 
     private int setOf(long key) {
