@@ -10,8 +10,8 @@ import dev.qunguan.event.ChatRef;
  *
  * <p>Set-associative: a key may live only in the {@value #WAYS} slots of its set, and when they are all
  * taken the next one the set's clock hand finds not used since its last pass gives way (the clock
- * algorithm, an approximation of least recently used). A forgotten key is only a cache miss for the owner, which must
- * therefore treat a missing key as "not known here", never as "known to have nothing".
+ * algorithm, an approximation of least recently used). A forgotten key is only a cache miss for the
+ * owner, which must therefore treat a missing key as "not known here", never as "known to have nothing".
  *
  * <p>Keys are a 64-bit hash of platform, chat and id; two ids sharing one (about one chance in 10^9 with
  * 100,000 held) would share a slot.

@@ -12,4 +12,9 @@ public record RecentMessage(String messageId, UserRef author, String text, Insta
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(at, "at");
     }
+
+    /** The same message, marked as acted on by moderation. */
+    public RecentMessage asModerated() {
+        return new RecentMessage(messageId, author, text, at, true);
+    }
 }

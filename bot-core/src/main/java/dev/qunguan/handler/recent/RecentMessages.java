@@ -72,7 +72,7 @@ public final class RecentMessages {
             int slot = held(key, chat, messageId);
             RecentMessage seen = slot < 0 ? null : messages[slot];
             if (seen != null) {
-                messages[slot] = new RecentMessage(seen.messageId(), seen.author(), seen.text(), seen.at(), true);
+                messages[slot] = seen.asModerated();
             }
         }
     }

@@ -71,8 +71,10 @@ final class RecentMessagesTest {
         recent.markModerated(ChatRef.of("test", "g1"), "m1");
         recent.markModerated(ChatRef.of("test", "g1"), "m404");
 
-        assertThat(recent.find(ChatRef.of("test", "g1"), "m1")).get().satisfies(m -> assertThat(m.moderated()).isTrue());
-        assertThat(recent.find(ChatRef.of("test", "g2"), "m1")).get().satisfies(m -> assertThat(m.moderated()).isFalse());
+        assertThat(recent.find(ChatRef.of("test", "g1"), "m1")).get()
+                .satisfies(m -> assertThat(m.moderated()).isTrue());
+        assertThat(recent.find(ChatRef.of("test", "g2"), "m1")).get()
+                .satisfies(m -> assertThat(m.moderated()).isFalse());
         assertThat(recent.find(ChatRef.of("test", "g1"), "m404")).isEmpty();
     }
 

@@ -44,7 +44,8 @@ public record EvaluationReport(
     }
 
     /** The headline figures when deciding at one pair of action thresholds. */
-    public record OperatingPoint(String name, ActionThresholds thresholds, double macroF1, double adF1, double falseFlagRate) {
+    public record OperatingPoint(
+            String name, ActionThresholds thresholds, double macroF1, double adF1, double falseFlagRate) {
         public OperatingPoint {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(thresholds, "thresholds");
@@ -156,8 +157,8 @@ public record EvaluationReport(
             out.println("-- operating points (action thresholds on the calibrated ad and abuse probabilities)");
             for (OperatingPoint point : operatingPoints) {
                 out.printf(Locale.ROOT, "%-9s ad %.3f abuse %.3f macro-F1 %.4f ad-F1 %.4f false-flag rate %.4f%n",
-                        point.name(), point.thresholds().ad(), point.thresholds().abuse(), point.macroF1(), point.adF1(),
-                        point.falseFlagRate());
+                        point.name(), point.thresholds().ad(), point.thresholds().abuse(), point.macroF1(),
+                        point.adF1(), point.falseFlagRate());
             }
         }
     }

@@ -70,8 +70,11 @@ final class ModelClassifierTest {
     @Test
     void ordersSensitivitiesFromStrictToLenient() {
         for (Label violation : List.of(Label.AD, Label.ABUSE)) {
-            assertThat(Sensitivity.STRICT.thresholds().of(violation)).isLessThan(Sensitivity.NORMAL.thresholds().of(violation));
-            assertThat(Sensitivity.NORMAL.thresholds().of(violation)).isLessThan(Sensitivity.LENIENT.thresholds().of(violation));
+            double strict = Sensitivity.STRICT.thresholds().of(violation);
+            double normal = Sensitivity.NORMAL.thresholds().of(violation);
+            double lenient = Sensitivity.LENIENT.thresholds().of(violation);
+            assertThat(strict).isLessThan(normal);
+            assertThat(normal).isLessThan(lenient);
         }
     }
 
